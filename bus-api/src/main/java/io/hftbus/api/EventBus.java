@@ -1,0 +1,145 @@
+package io.hftbus.api;
+
+import io.hftbus.api.event.Event;
+import io.hftbus.api.event.EventType;
+import java.time.Duration;
+
+/**
+ * A typed, prioritised, bounded, in-process publish/subscribe bus.
+ *
+ * <pre>{@code
+ * try (EventBus bus = EventBus.create()) {
+ *     EventStream<MarketDataEvent> rx = bus.stream(MarketDataEvent.class);
+ *     bus.publish(new MarketDataEvent(1234567890L, "ES", 6000.0, 10, 5999.5, 5, 6000.5, 5));
+ *     Envelope<MarketDataEvent> envelope = rx.take();
+ * }
+ * }</pre>
+ *
+ * <p><b>Publishing.</b> {@code publish} stamps the event with a sequence and the time, and offers it
+ * to the lane of its priority; the call returns once the lane accepted it, and delivery happens
+ * later on a dispatch thread. {@code publish} takes no lock and allocates one {@link Envelope}.
+ * Any number of threads may publish concurrently; per publisher, events of one lane reach every
+ * subscriber in publish order.
+ *
+ * <p><b>Priorities.</b> Each {@link Priority} has its own bounded lane. Dispatch takes from the
+ * highest non-empty lane first: a {@link Priority#CRITICAL} event is delivered before
+ * lower-priority events still queued. Order is kept within a lane, not across lanes.
+ *
+ * <p><b>Subscribing.</b> Push subscribers ({@link EventHandler}) run on a dispatch thread; pull
+ * subscribers ({@link EventStream}) have their own bounded queue and are read by application
+ * threads. Every subscriber sees every event of its types exactly once. Subscribing and
+ * unsubscribing are safe from any thread at any time, also while events flow and from inside a
+ * handler. The threading contract of handlers is on {@link DispatchMode}.
+ *
+ * <p><b>Closing.</b> {@link #close()} stops accepting, delivers everything already accepted, ends
+ * the streams and joins the dispatch threads; every accepted event is delivered or reported to the
+ * observers as dropped, none vanishes.
+ */
+public interface EventBus extends AutoCloseable {
+
+    /** What {@code publish} returns when {@link BackpressurePolicy#DROP_NEWEST} dropped the event. */
+    long NOT_ACCEPTED = -1L;
+
+    /** A started bus with the default settings; see {@link EventBusBuilder}. */
+    static EventBus create() {
+        return builder().build();
+    }
+
+    /** A builder for a configured bus. */
+    static EventBusBuilder builder() {
+        return new EventBusBuilder();
+    }
+
+    /** The bus's name. */
+    String name();
+
+    /** The settings the bus was built with. */
+    BusConfig config();
+
+    /**
+     * Publishes {@code event} in the lane of its type's {@linkplain EventType#defaultPriority()
+     * default priority}.
+     *
+     * @return the envelope's sequence, or {@link #NOT_ACCEPTED} if the lane was full and its policy
+     *         is {@link BackpressurePolicy#DROP_NEWEST}
+     * @throws NullPointerException   if {@code event} is null
+     * @throws BusClosedException     if the bus is closed
+     * @throws BackpressureException  if the lane was full and its policy refused the event
+     */
+    long publish(Event event);
+
+    /**
+     * Publishes {@code event} in the lane of {@code priority}, overriding its type's default.
+     *
+     * @return as {@link #publish(Event)}
+     * @throws NullPointerException   if {@code event} or {@code priority} is null
+     * @throws BusClosedException     if the bus is closed
+     * @throws BackpressureException  if the lane was full and its policy refused the event
+     */
+    long publish(Event event, Priority priority);
+
+    /**
+     * Subscribes a handler to one event type.
+     *
+     * @param type    the record class, for example {@code MarketDataEvent.class}
+     * @param handler called on a dispatch thread for each event of the type
+     * @throws BusClosedException if the bus is closed
+     */
+    <E extends Event> Subscription subscribe(Class<E> type, EventHandler<E> handler);
+
+    /** As {@link #subscribe(Class, EventHandler)}, with the subscription's name for logs. */
+    <E extends Event> Subscription subscribe(String name, Class<E> type, EventHandler<E> handler);
+
+    /** Subscribes a handler to every event type. */
+    Subscription subscribeAll(EventHandler<Event> handler);
+
+    /** As {@link #subscribeAll(EventHandler)}, with the subscription's name for logs. */
+    Subscription subscribeAll(String name, EventHandler<Event> handler);
+
+    /**
+     * Opens a pull stream of one event type with a queue of the default lane capacity.
+     *
+     * @throws BusClosedException if the bus is closed
+     */
+    <E extends Event> EventStream<E> stream(Class<E> type);
+
+    /**
+     * Opens a pull stream of one event type.
+     *
+     * @param capacity the stream's queue size, within {@code [2, 2^30]}, rounded up to a power of two
+     * @throws BusClosedException if the bus is closed
+     */
+    <E extends Event> EventStream<E> stream(Class<E> type, int capacity);
+
+    /** As {@link #stream(Class, int)}, with the subscription's name for logs. */
+    <E extends Event> EventStream<E> stream(String name, Class<E> type, int capacity);
+
+    /** How many envelopes wait in the lane of {@code priority} now (a moment's estimate under load). */
+    int laneDepth(Priority priority);
+
+    /** How many envelopes the lane of {@code priority} holds at most. */
+    int laneCapacity(Priority priority);
+
+    /** The highest lane depth the dispatch threads have seen since the bus started. */
+    int laneHighWaterMark(Priority priority);
+
+    /** Whether {@link #close()} has begun. */
+    boolean isClosed();
+
+    /**
+     * Closes the bus with the configured shutdown timeout; see {@link #close(Duration)}.
+     * Idempotent.
+     */
+    @Override
+    void close();
+
+    /**
+     * Stops accepting events, delivers everything already accepted, ends the streams, and joins the
+     * dispatch threads, waiting up to {@code timeout}. Whatever could not be delivered in time is
+     * reported to the observers as {@link DropReason#BUS_CLOSED}. Idempotent: a second call waits
+     * for the first to finish, up to its own timeout.
+     *
+     * @return whether everything accepted was delivered and the threads ended within the timeout
+     */
+    boolean close(Duration timeout);
+}

@@ -1,0 +1,19 @@
+package io.hftbus.api.event;
+
+/** Direction of an order, fill or signal. */
+public enum Side {
+    /** Buy: increases the position. */
+    BUY,
+    /** Sell: decreases the position. */
+    SELL;
+
+    /** The side that closes a position opened on this side. */
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+
+    /** {@code +1} for {@link #BUY}, {@code -1} for {@link #SELL}: the sign this side gives a position change. */
+    public int sign() {
+        return this == BUY ? 1 : -1;
+    }
+}

@@ -1,0 +1,23 @@
+package io.hftbus.api.stats;
+
+import io.hftbus.api.Priority;
+import io.hftbus.api.event.EventType;
+
+/**
+ * Read-only view of a bus's statistics, implemented by the {@code io.hftbus.stats} module. The
+ * original design's {@code bus.get_stats()}.
+ *
+ * <p>Thread-safe: any thread may read at any time; readings are taken without stopping the bus, so
+ * figures of different types may be a few events apart, while each counter is exact.
+ */
+public interface BusStats {
+
+    /** An immutable snapshot of every type and lane. */
+    StatsSnapshot snapshot();
+
+    /** The figures of one event type now. */
+    TypeStats of(EventType type);
+
+    /** The figures of one lane now. */
+    LaneStats lane(Priority priority);
+}

@@ -1,0 +1,172 @@
+package io.hftbus.core.internal;
+
+import io.hftbus.api.Envelope;
+import io.hftbus.api.WaitStrategy;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A dispatch thread's loop: take the next envelope from the highest-priority non-empty lane it
+ * owns, deliver it, repeat; wait by the bus's {@link WaitStrategy} when every lane is empty; leave
+ * once the bus is closing and every claimed sequence has been settled.
+ *
+ * <p><b>Strict priority.</b> Lanes are scanned from CRITICAL down after every envelope, so an
+ * envelope of a higher lane is the next one delivered after the current handler call, however many
+ * lower-priority envelopes are queued.
+ *
+ * <p><b>Waking.</b> With {@link WaitStrategy#BACKOFF} and {@link WaitStrategy#BLOCKING} the thread
+ * parks. It announces that in {@link #sleeping} and then checks the lanes once more; a publisher
+ * offers and then reads {@link #sleeping}. Both are sequentially consistent accesses (the
+ * publisher's offer is a CAS on the queue's producer index, the emptiness check a volatile read of
+ * it), so at least one side sees the other: either the dispatcher sees the envelope and does not
+ * park, or the publisher sees the flag and unparks it. No wake-up is lost; the timed park is only a
+ * safety net.
+ */
+final class Dispatcher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Spins of {@link Thread#onSpinWait()} before yielding, for YIELDING and BACKOFF. */
+    private static final int SPINS = 256;
+    /** Yields before parking, for BACKOFF. */
+    private static final int YIELDS = 64;
+    /** Longest park before the lanes are looked at again without a wake-up. */
+    private static final long PARK_SAFETY_NANOS = 100_000_000L;
+    /** The depth of a lane is sampled at the start of a burst and every this many envelopes. */
+    private static final int DEPTH_SAMPLE_INTERVAL = 16;
+
+    private final CoreEventBus bus;
+    private final Lane[] lanes;
+    private final WaitStrategy waitStrategy;
+    private final int[] untilDepthSample;
+
+    /** True while this thread is parked or about to park; read by publishers after each offer. */
+    volatile boolean sleeping;
+
+    /** Set before the thread starts; publishers unpark it. */
+    Thread thread;
+
+    Dispatcher(CoreEventBus bus, Lane[] lanesInPriorityOrder, WaitStrategy waitStrategy) {
+        this.bus = bus;
+        this.lanes = lanesInPriorityOrder;
+        this.waitStrategy = waitStrategy;
+        this.untilDepthSample = new int[lanesInPriorityOrder.length];
+    }
+
+    /** Whether publishers must look at {@link #sleeping}: only strategies that park need waking. */
+    boolean parks() {
+        return waitStrategy == WaitStrategy.BACKOFF || waitStrategy == WaitStrategy.BLOCKING;
+    }
+
+    /** Called by a publisher after its offer; cheap when the thread is awake. */
+    void wakeIfSleeping() {
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (Throwable unexpected) {
+            // Handlers and observers are isolated where they are called; reaching here is a bus bug.
+            LOG.error("bus '{}': dispatch thread {} died", bus.name(), Thread.currentThread().getName(), unexpected);
+            throw unexpected;
+        } finally {
+            bus.dispatcherExited();
+        }
+    }
+
+    private void loop() {
+        int idleRounds = 0;
+        while (true) {
+            Envelope<?> envelope = next(idleRounds != 0);
+            if (envelope != null) {
+                idleRounds = 0;
+                bus.dispatch(envelope);
+                continue;
+            }
+            if (bus.isClosing()) {
+                if (bus.allClaimsSettled()) {
+                    return;
+                }
+                // A publisher has claimed a sequence and not yet offered it: wait for it briefly.
+                Thread.yield();
+                continue;
+            }
+            idleRounds = idle(idleRounds);
+        }
+    }
+
+    /** The head of the highest-priority non-empty lane, or null when all are empty. */
+    private Envelope<?> next(boolean burstStart) {
+        for (int i = 0; i < lanes.length; i++) {
+            Lane lane = lanes[i];
+            // poll(), not relaxedPoll(): it only returns null when the lane is really empty, which the
+            // close protocol relies on.
+            Envelope<?> envelope = lane.queue.poll();
+            if (envelope != null) {
+                // Single writer: a release store publishes the count to the close protocol's acquire read.
+                lane.consumed.setRelease(lane.consumed.get() + 1);
+                if (burstStart || --untilDepthSample[i] <= 0) {
+                    untilDepthSample[i] = DEPTH_SAMPLE_INTERVAL;
+                    lane.sampleDepth(lane.queue.size() + 1);
+                }
+                return envelope;
+            }
+        }
+        return null;
+    }
+
+    private int idle(int rounds) {
+        switch (waitStrategy) {
+            case BUSY_SPIN:
+                Thread.onSpinWait();
+                return 1;
+            case YIELDING:
+                if (rounds < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                return Math.min(rounds + 1, SPINS);
+            case BACKOFF:
+                if (rounds < SPINS) {
+                    Thread.onSpinWait();
+                } else if (rounds < SPINS + YIELDS) {
+                    Thread.yield();
+                } else {
+                    park();
+                }
+                return Math.min(rounds + 1, SPINS + YIELDS);
+            case BLOCKING:
+                park();
+                return 1;
+            default:
+                throw new AssertionError(waitStrategy);
+        }
+    }
+
+    private void park() {
+        // Announce, then look again (see the class comment for why no wake-up is lost).
+        sleeping = true;
+        if (!anyLaneHasWork() && !bus.isClosing()) {
+            // A handler may have left the interrupt status set; parking would then return at once,
+            // forever. The dispatch thread is the bus's, so the status is not anyone else's to keep.
+            Thread.interrupted();
+            LockSupport.parkNanos(this, PARK_SAFETY_NANOS);
+        }
+        sleeping = false;
+    }
+
+    private boolean anyLaneHasWork() {
+        for (Lane lane : lanes) {
+            if (!lane.queue.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

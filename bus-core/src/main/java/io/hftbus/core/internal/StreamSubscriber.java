@@ -1,0 +1,156 @@
+package io.hftbus.core.internal;
+
+import io.hftbus.api.DropReason;
+import io.hftbus.api.Envelope;
+import io.hftbus.api.EventStream;
+import io.hftbus.api.event.Event;
+import io.hftbus.api.event.EventType;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
+
+/**
+ * A pull subscriber: the dispatch thread offers into the stream's own bounded queue and never
+ * waits; application threads take.
+ *
+ * <p><b>Waking takers.</b> A taker that finds the queue empty registers in {@link #waiters} (a
+ * volatile write) and polls once more before it awaits; the dispatch thread offers and then reads
+ * {@link #waiters}. As with the dispatcher's own parking, the two sequentially consistent accesses
+ * guarantee that one side sees the other, so the lock is taken only when someone waits: the
+ * dispatch thread's usual cost is one volatile read.
+ */
+final class StreamSubscriber<E extends Event> extends Subscriber implements EventStream<E> {
+
+    private final MpmcVarHandleArrayQueue<Envelope<E>> queue;
+    private final AtomicLong lagged = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmptyOrEnded = lock.newCondition();
+    private volatile int waiters;
+    private volatile boolean ended;
+
+    StreamSubscriber(CoreEventBus bus, String name, EventType type, long fromSequence, int capacity) {
+        super(bus, name, Set.of(type), fromSequence);
+        this.queue = new MpmcVarHandleArrayQueue<>(capacity);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void deliver(Envelope<?> envelope, long dispatchNanos) {
+        if (!accepts(envelope)) {
+            return;
+        }
+        // The table routes by type, so the envelope's event is of the stream's type.
+        if (queue.offer((Envelope<E>) envelope)) {
+            bus.observers.delivered(envelope, this, dispatchNanos);
+            if (waiters != 0) {
+                signal(false);
+            }
+        } else {
+            lagged.incrementAndGet();
+            bus.observers.dropped(envelope, this, DropReason.STREAM_LAGGING);
+        }
+    }
+
+    @Override
+    void ended() {
+        ended = true;
+        if (waiters != 0) {
+            signal(true);
+        }
+    }
+
+    private void signal(boolean all) {
+        lock.lock();
+        try {
+            if (all) {
+                notEmptyOrEnded.signalAll();
+            } else {
+                notEmptyOrEnded.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Envelope<E> take() throws InterruptedException {
+        Envelope<E> envelope = queue.poll();
+        if (envelope != null) {
+            return envelope;
+        }
+        lock.lockInterruptibly();
+        try {
+            waiters++;
+            try {
+                while (true) {
+                    envelope = queue.poll();
+                    if (envelope != null || ended) {
+                        return envelope != null ? envelope : queue.poll();
+                    }
+                    notEmptyOrEnded.await();
+                }
+            } finally {
+                waiters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Envelope<E> poll() {
+        return queue.poll();
+    }
+
+    @Override
+    public Envelope<E> poll(long timeout, TimeUnit unit) throws InterruptedException {
+        Envelope<E> envelope = queue.poll();
+        if (envelope != null) {
+            return envelope;
+        }
+        long remaining = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            waiters++;
+            try {
+                while (true) {
+                    envelope = queue.poll();
+                    if (envelope != null || ended) {
+                        return envelope != null ? envelope : queue.poll();
+                    }
+                    if (remaining <= 0) {
+                        return null;
+                    }
+                    remaining = notEmptyOrEnded.awaitNanos(remaining);
+                }
+            } finally {
+                waiters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        return queue.size();
+    }
+
+    @Override
+    public int capacity() {
+        return queue.capacity();
+    }
+
+    @Override
+    public long lagged() {
+        return lagged.get();
+    }
+
+    @Override
+    public boolean isEndOfStream() {
+        return ended && queue.isEmpty();
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The hftbus implementation: one bounded JCTools MPMC lane per priority, drained by priority
+ * dispatch threads. Applications do not compile against it: it provides the API's
+ * {@link io.hftbus.api.spi.EventBusProvider} for {@code EventBus.create()}, and the Dagger
+ * {@link io.hftbus.core.CoreModule} for components.
+ */
+// The requires-automatic lints are off for this module (see its pom): Dagger ships as an
+// automatic module.
+module io.hftbus.core {
+    requires transitive io.hftbus.api;
+    requires org.jctools.core.jdk11;
+    requires org.slf4j;
+    requires transitive dagger;
+    requires jakarta.inject;
+
+    exports io.hftbus.core;
+
+    provides io.hftbus.api.spi.EventBusProvider with io.hftbus.core.internal.CoreEventBusProvider;
+}
