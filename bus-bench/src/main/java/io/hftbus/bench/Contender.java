@@ -1,0 +1,87 @@
+package io.hftbus.bench;
+
+import io.hftbus.api.BusObserver;
+import java.util.List;
+
+/** Everything measured: the bus with and without its optional observers, and the peers. */
+public enum Contender {
+    /** hftbus with no observer. */
+    BUS("hftbus"),
+    /** Raw JCTools MPMC queue hand-off to a consumer thread: the baseline of every ratio. */
+    JCTOOLS("JCTools MPMC hand-off"),
+    /** {@link java.util.concurrent.ArrayBlockingQueue} to a consumer thread. */
+    ARRAY_BLOCKING_QUEUE("ArrayBlockingQueue"),
+    /** LMAX Disruptor 4 with multicast handlers. */
+    DISRUPTOR("Disruptor 4"),
+    /** Guava AsyncEventBus on a one-thread executor. */
+    GUAVA("Guava AsyncEventBus");
+
+    private final String label;
+
+    Contender(String label) {
+        this.label = label;
+    }
+
+    /** The row heading in the tables. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether this contender can run the topology at all. */
+    public boolean supports(Topology topology) {
+        return !(this == GUAVA && topology.pull());
+    }
+
+    /** What the waiting family means for this contender, for the tables. */
+    public String waitLabel(Waiting waiting) {
+        switch (this) {
+            case BUS:
+                return waiting == Waiting.YIELDING ? "YIELDING" : "BACKOFF";
+            case JCTOOLS:
+                return waiting == Waiting.YIELDING ? "spin, yield" : "spin, yield, park";
+            case ARRAY_BLOCKING_QUEUE:
+                return waiting == Waiting.YIELDING ? "poll, spin, yield" : "take (blocking)";
+            case DISRUPTOR:
+                return waiting == Waiting.YIELDING ? "YieldingWaitStrategy" : "PhasedBackoff (lite lock)";
+            case GUAVA:
+                return "executor (blocking)";
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /** Whether the contender has a distinct strategy for this waiting family. */
+    public boolean has(Waiting waiting) {
+        return this != GUAVA || waiting == Waiting.BACKOFF;
+    }
+
+    /**
+     * Builds and starts the pipeline.
+     *
+     * @param receivers one per receiver of the topology
+     * @throws IllegalArgumentException if the contender does not support the topology
+     */
+    public Pipeline open(Topology topology, Waiting waiting, Receiver[] receivers) {
+        if (!supports(topology)) {
+            throw new IllegalArgumentException(label + " has no " + topology.label() + " topology");
+        }
+        if (receivers.length != topology.receivers()) {
+            throw new IllegalArgumentException(topology.label() + " needs " + topology.receivers()
+                    + " receivers but got " + receivers.length);
+        }
+        switch (this) {
+            case BUS:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of());
+            case JCTOOLS:
+                return new JCToolsPipeline(waiting, receivers);
+            case ARRAY_BLOCKING_QUEUE:
+                return new BlockingQueuePipeline(waiting, receivers);
+            case DISRUPTOR:
+                return new DisruptorPipeline(topology, waiting, receivers);
+            case GUAVA:
+                return new GuavaPipeline(receivers);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+}

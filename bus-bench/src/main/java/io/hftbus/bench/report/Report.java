@@ -1,0 +1,234 @@
+package io.hftbus.bench.report;
+
+import io.hftbus.bench.Contender;
+import io.hftbus.bench.Topology;
+import io.hftbus.bench.Waiting;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The figures of one run and their markdown: throughput and allocation per contender and topology,
+ * latency percentiles per rate, contender and wait strategy, each with its ratio to the raw JCTools
+ * hand-off measured in the same run, and the targets checked against them.
+ */
+final class Report {
+
+    /** One latency case. */
+    record LatencyRow(Contender contender, Waiting waiting, Histogram histogram) {
+    }
+
+    private static final double[] PERCENTILES = {50, 99, 99.9, 99.99, 100};
+    private static final String[] PERCENTILE_NAMES = {"p50", "p99", "p99.9", "p99.99", "max"};
+
+    private final String machine;
+    private final String loadBefore;
+    private final boolean quick;
+    private final Instant started;
+    private String loadAfter = "unknown";
+    private final Map<Contender, Map<Topology, Double>> eventsPerSecond = new EnumMap<>(Contender.class);
+    private final Map<Contender, Map<Topology, Double>> bytesPerEvent = new EnumMap<>(Contender.class);
+    private final Map<Integer, Map<String, LatencyRow>> latency = new LinkedHashMap<>();
+
+    Report(String machine, String loadBefore, boolean quick, Instant started) {
+        this.machine = machine;
+        this.loadBefore = loadBefore;
+        this.quick = quick;
+        this.started = started;
+    }
+
+    String machine() {
+        return machine;
+    }
+
+    void loadAfter(String load) {
+        loadAfter = load;
+    }
+
+    void throughput(Contender contender, Topology topology, double medianEventsPerSecond, double allocatedBytesPerEvent) {
+        eventsPerSecond.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, medianEventsPerSecond);
+        bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, allocatedBytesPerEvent);
+    }
+
+    void latency(int rate, Contender contender, Waiting waiting, Histogram histogram) {
+        latency.computeIfAbsent(rate, r -> new LinkedHashMap<>())
+                .put(contender + "/" + waiting, new LatencyRow(contender, waiting, histogram));
+    }
+
+    Map<String, LatencyRow> latencyRows(int rate) {
+        return latency.getOrDefault(rate, Map.of());
+    }
+
+    static String rateLabel(int rate) {
+        return rate >= 1_000_000 ? rate / 1_000_000 + "M events/s" : rate / 1_000 + "k events/s";
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(machine).append(". Load average (1, 5, 15 min) ").append(loadBefore)
+                .append(" before, ").append(loadAfter).append(" after. ")
+                .append(quick ? "Quick run" : "Full run").append(", ").append(started).append(".\n\n");
+        if (!eventsPerSecond.isEmpty()) {
+            throughputTable(md);
+            allocationTable(md);
+        }
+        for (Map.Entry<Integer, Map<String, LatencyRow>> entry : latency.entrySet()) {
+            latencyTable(md, entry.getKey(), entry.getValue());
+        }
+        targets(md);
+        return md.toString();
+    }
+
+    private void throughputTable(StringBuilder md) {
+        md.append("### Throughput, publish → handler (million events/s, median of the iterations; ×: ratio to the"
+                + " JCTools hand-off, higher is better)\n\n");
+        header(md, "contender");
+        for (Contender contender : eventsPerSecond.keySet()) {
+            md.append("| ").append(contender.label());
+            for (Topology topology : Topology.values()) {
+                Double value = eventsPerSecond.get(contender).get(topology);
+                Double base = baseline(eventsPerSecond, topology);
+                md.append(" | ");
+                if (value == null) {
+                    md.append("n/a");
+                } else {
+                    md.append(String.format(Locale.ROOT, "%.1f", value / 1e6));
+                    if (base != null && base > 0) {
+                        md.append(String.format(Locale.ROOT, " (%.2f×)", value / base));
+                    }
+                }
+            }
+            md.append(" |\n");
+        }
+        md.append("\nEvery contender waits in the yielding family (hftbus `YIELDING`, Disruptor"
+                + " `YieldingWaitStrategy`, spin-then-yield consumer threads for the queues; Guava's executor blocks)."
+                + " One batch of 8192 events per invocation, timed until every receiver has seen all of it.\n\n");
+    }
+
+    private void allocationTable(StringBuilder md) {
+        md.append("### Allocation (bytes per event, all threads, JMH `-prof gc` `gc.alloc.rate.norm`)\n\n");
+        header(md, "contender");
+        for (Contender contender : bytesPerEvent.keySet()) {
+            md.append("| ").append(contender.label());
+            for (Topology topology : Topology.values()) {
+                Double value = bytesPerEvent.get(contender).get(topology);
+                md.append(" | ").append(value == null ? "n/a" : String.format(Locale.ROOT, "%.1f", value));
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void header(StringBuilder md, String first) {
+        md.append("| ").append(first);
+        for (Topology topology : Topology.values()) {
+            md.append(" | ").append(topology.label());
+        }
+        md.append(" |\n|---");
+        for (int i = 0; i < Topology.values().length; i++) {
+            md.append("|---:");
+        }
+        md.append("|\n");
+    }
+
+    private static Double baseline(Map<Contender, Map<Topology, Double>> table, Topology topology) {
+        Map<Topology, Double> jctools = table.get(Contender.JCTOOLS);
+        return jctools == null ? null : jctools.get(topology);
+    }
+
+    private void latencyTable(StringBuilder md, int rate, Map<String, LatencyRow> rows) {
+        md.append("### Latency at ").append(rateLabel(rate)).append(", publish → handler, 1→1 (µs, from the intended"
+                + " send time; ×: ratio to the JCTools hand-off with the same wait family, lower is better)\n\n");
+        md.append("| contender | wait strategy");
+        for (String name : PERCENTILE_NAMES) {
+            md.append(" | ").append(name);
+        }
+        md.append(" |\n|---|---");
+        for (int i = 0; i < PERCENTILE_NAMES.length; i++) {
+            md.append("|---:");
+        }
+        md.append("|\n");
+        for (LatencyRow row : rows.values()) {
+            LatencyRow base = rows.get(Contender.JCTOOLS + "/" + row.waiting());
+            md.append("| ").append(row.contender().label()).append(" | ").append(row.contender().waitLabel(row.waiting()));
+            for (double percentile : PERCENTILES) {
+                double micros = micros(row.histogram(), percentile);
+                md.append(" | ").append(String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros));
+                if (base != null && row != base) {
+                    md.append(String.format(Locale.ROOT, " (%.2f×)", micros / Math.max(0.001, micros(base.histogram(),
+                            percentile))));
+                }
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static double micros(Histogram histogram, double percentile) {
+        long nanos = percentile >= 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(percentile);
+        return nanos / 1000.0;
+    }
+
+    /** The targets the bus is held to, each checked against this run's figures where it has them. */
+    private void targets(StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        Double bus11 = value(eventsPerSecond, Contender.BUS, Topology.ONE_TO_ONE);
+        Double bus13 = value(eventsPerSecond, Contender.BUS, Topology.ONE_TO_THREE);
+        Double jct11 = value(eventsPerSecond, Contender.JCTOOLS, Topology.ONE_TO_ONE);
+        Double dis11 = value(eventsPerSecond, Contender.DISRUPTOR, Topology.ONE_TO_ONE);
+        Double dis13 = value(eventsPerSecond, Contender.DISRUPTOR, Topology.ONE_TO_THREE);
+        Double gua11 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_ONE);
+        Double gua13 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_THREE);
+        target(rows, "1→1 throughput ≥ 0.8× JCTools hand-off", bus11, jct11, 0.8, true);
+        target(rows, "1→1 throughput ≥ Disruptor", bus11, dis11, 1.0, true);
+        target(rows, "1→3 throughput ≥ Disruptor", bus13, dis13, 1.0, true);
+        target(rows, "1→1 throughput ≥ 4× Guava", bus11, gua11, 4.0, true);
+        target(rows, "1→3 throughput ≥ 4× Guava", bus13, gua13, 4.0, true);
+        Map<String, LatencyRow> at100k = latency.getOrDefault(100_000, Map.of());
+        for (Waiting waiting : Waiting.values()) {
+            LatencyRow bus = at100k.get(Contender.BUS + "/" + waiting);
+            LatencyRow disruptor = at100k.get(Contender.DISRUPTOR + "/" + waiting);
+            LatencyRow jctools = at100k.get(Contender.JCTOOLS + "/" + waiting);
+            target(rows, "p99 at 100k/s ≤ Disruptor, " + waiting, bus == null ? null : micros(bus.histogram(), 99),
+                    disruptor == null ? null : micros(disruptor.histogram(), 99), 1.0, false);
+            target(rows, "p50 at 100k/s ≤ 2× JCTools hand-off, " + waiting,
+                    bus == null ? null : micros(bus.histogram(), 50),
+                    jctools == null ? null : micros(jctools.histogram(), 50), 2.0, false);
+        }
+        double maxBytes = 0;
+        boolean anyBytes = false;
+        for (Topology topology : Topology.values()) {
+            Double bytes = value(bytesPerEvent, Contender.BUS, topology);
+            if (bytes != null) {
+                maxBytes = Math.max(maxBytes, bytes);
+                anyBytes = true;
+            }
+        }
+        if (anyBytes) {
+            // An envelope is 40 bytes with compressed references (32 without); anything more is a second object.
+            rows.append(String.format(Locale.ROOT, "| ≤ one envelope per event, any fan-out | %.1f B/event at most |"
+                    + " %s |\n", maxBytes, maxBytes <= 48 ? "met" : "**missed**"));
+        }
+        if (rows.length() > 0) {
+            md.append("### Targets\n\n| target | measured | |\n|---|---:|---|\n").append(rows).append('\n');
+        }
+    }
+
+    private static void target(StringBuilder rows, String name, Double bus, Double other, double factor,
+                               boolean higherIsBetter) {
+        if (bus == null || other == null || other <= 0) {
+            return;
+        }
+        double ratio = bus / other;
+        boolean met = higherIsBetter ? ratio >= factor : ratio <= factor;
+        rows.append(String.format(Locale.ROOT, "| %s | %.2f× | %s |\n", name, ratio, met ? "met" : "**missed**"));
+    }
+
+    private static Double value(Map<Contender, Map<Topology, Double>> table, Contender contender, Topology topology) {
+        Map<Topology, Double> row = table.get(contender);
+        return row == null ? null : row.get(topology);
+    }
+}

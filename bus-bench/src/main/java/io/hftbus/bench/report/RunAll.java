@@ -1,0 +1,230 @@
+package io.hftbus.bench.report;
+
+import io.hftbus.bench.Contender;
+import io.hftbus.bench.Topology;
+import io.hftbus.bench.Waiting;
+import io.hftbus.bench.latency.LatencyRun;
+import java.awt.Color;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs everything and writes the report: the JMH throughput benchmarks with {@code -prof gc}, then
+ * the latency harness for every contender, wait strategy and rate, each case in its own JVM.
+ * Prints the markdown tables and writes them ({@code results.md}), the raw JMH JSON
+ * ({@code jmh.json}), the latency histograms ({@code latency/*.hgrm}) and the percentile plot
+ * ({@code latency.png}) to the output folder.
+ *
+ * <pre>
+ * java -cp bus-bench/target/benchmarks.jar io.hftbus.bench.report.RunAll [--quick] [--out DIR]
+ *      [--no-jmh] [--no-latency]
+ * </pre>
+ *
+ * {@code --quick} takes about two minutes on two cores; the default, the full run, about fifteen.
+ */
+public final class RunAll {
+
+    /** The rates of the latency harness, events per second. */
+    static final int[] RATES = {100_000, 1_000_000};
+
+    private RunAll() {
+    }
+
+    /** How long each part runs. */
+    record Plan(boolean quick, Path out, boolean jmh, boolean latency) {
+
+        int forks() {
+            return quick ? 1 : 2;
+        }
+
+        int warmupIterations() {
+            return quick ? 1 : 3;
+        }
+
+        TimeValue warmupTime() {
+            return quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);
+        }
+
+        int measurementIterations() {
+            return quick ? 3 : 5;
+        }
+
+        TimeValue measurementTime() {
+            return quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);
+        }
+
+        String latencyWarmupSeconds() {
+            return quick ? "1" : "5";
+        }
+
+        String latencyMeasureSeconds() {
+            return quick ? "1.5" : "10";
+        }
+    }
+
+    /**
+     * Entry point; see the class description for the arguments.
+     *
+     * @throws Exception if a benchmark or a latency case fails: the report would be incomplete
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        boolean jmh = true;
+        boolean latency = true;
+        Path out = Path.of("bench-results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--no-jmh":
+                    jmh = false;
+                    break;
+                case "--no-latency":
+                    latency = false;
+                    break;
+                case "--out":
+                    out = Path.of(args[++i]);
+                    break;
+                default:
+                    System.err.println("unknown argument " + args[i]
+                            + "; usage: RunAll [--quick] [--out DIR] [--no-jmh] [--no-latency]");
+                    System.exit(2);
+            }
+        }
+        Report report = run(new Plan(quick, out, jmh, latency));
+        System.out.println();
+        System.out.println(report.markdown());
+    }
+
+    /** Runs the plan and writes the report files. */
+    static Report run(Plan plan) throws IOException, RunnerException, InterruptedException {
+        Files.createDirectories(plan.out());
+        Report report = new Report(Machine.describe(), Machine.loadAverage(), plan.quick(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        if (plan.jmh()) {
+            runJmh(plan, report);
+        }
+        if (plan.latency()) {
+            runLatency(plan, report);
+            writePlot(plan, report);
+        }
+        report.loadAfter(Machine.loadAverage());
+        Files.writeString(plan.out().resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
+        return report;
+    }
+
+    private static void runJmh(Plan plan, Report report) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("io\\.hftbus\\.bench\\.throughput\\..*")
+                .forks(plan.forks())
+                .warmupIterations(plan.warmupIterations())
+                .warmupTime(plan.warmupTime())
+                .measurementIterations(plan.measurementIterations())
+                .measurementTime(plan.measurementTime())
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(plan.out().resolve("jmh.json").toString());
+        Collection<RunResult> results = new Runner(options.build()).run();
+        for (RunResult result : results) {
+            Contender contender = Contender.valueOf(result.getParams().getParam("contender"));
+            Topology topology = Topology.valueOf(result.getParams().getParam("topology"));
+            double median = result.getPrimaryResult().getStatistics().getPercentile(50);
+            Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            report.throughput(contender, topology, median, allocation == null ? Double.NaN : allocation.getScore());
+        }
+    }
+
+    private static void runLatency(Plan plan, Report report) throws IOException, InterruptedException {
+        Path histograms = Files.createDirectories(plan.out().resolve("latency"));
+        for (int rate : RATES) {
+            for (Contender contender : Contender.values()) {
+                for (Waiting waiting : Waiting.values()) {
+                    if (!contender.has(waiting)) {
+                        continue;
+                    }
+                    Histogram histogram = runLatencyCase(plan, contender, waiting, rate);
+                    report.latency(rate, contender, waiting, histogram);
+                    try (var stream = new java.io.PrintStream(histograms.resolve(
+                            contender + "-" + waiting + "-" + rate + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
+                        histogram.outputPercentileDistribution(stream, 1000.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One latency case in a JVM of its own, with the same heap for everyone. */
+    private static Histogram runLatencyCase(Plan plan, Contender contender, Waiting waiting, int rate)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                LatencyRun.class.getName(), contender.name(), waiting.name(), Integer.toString(rate),
+                plan.latencyWarmupSeconds(), plan.latencyMeasureSeconds());
+        System.out.println("# latency: " + contender.label() + ", " + contender.waitLabel(waiting) + ", " + rate
+                + " events/s");
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String encoded = null;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("HISTOGRAM ")) {
+                    encoded = line.substring("HISTOGRAM ".length());
+                } else {
+                    System.out.println("  " + line);
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || encoded == null) {
+            throw new IllegalStateException("latency case " + contender + " " + waiting + " " + rate
+                    + " failed with exit code " + exit);
+        }
+        return LatencyRun.decode(encoded);
+    }
+
+    private static void writePlot(Plan plan, Report report) throws IOException {
+        Map<Contender, Color> colors = new EnumMap<>(Contender.class);
+        Color[] palette = {new Color(0xd62728), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x1f77b4),
+            new Color(0x2ca02c), new Color(0x9467bd), new Color(0x7f7f7f)};
+        for (Contender contender : Contender.values()) {
+            colors.put(contender, palette[contender.ordinal() % palette.length]);
+        }
+        List<PercentilePlot.Panel> panels = new ArrayList<>();
+        for (int rate : RATES) {
+            List<PercentilePlot.Curve> curves = new ArrayList<>();
+            for (Map.Entry<String, Report.LatencyRow> entry : report.latencyRows(rate).entrySet()) {
+                Report.LatencyRow row = entry.getValue();
+                curves.add(new PercentilePlot.Curve(row.contender().label() + ", "
+                        + row.contender().waitLabel(row.waiting()), row.histogram(), colors.get(row.contender()),
+                        row.waiting() == Waiting.BACKOFF && row.contender() != Contender.GUAVA));
+            }
+            panels.add(new PercentilePlot.Panel("Publish → handler latency at " + Report.rateLabel(rate)
+                    + " (coordinated-omission corrected)", curves));
+        }
+        PercentilePlot.write(panels, report.machine() + (plan.quick() ? " — quick run" : "") + "; solid: yielding, "
+                + "dashed: backoff family", plan.out().resolve("latency.png"));
+    }
+}
