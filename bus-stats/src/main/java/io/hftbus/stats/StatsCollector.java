@@ -14,7 +14,6 @@ import io.hftbus.api.stats.StatsSnapshot;
 import io.hftbus.api.stats.TypeStats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -71,7 +70,7 @@ import org.HdrHistogram.Recorder;
 public final class StatsCollector implements BusObserver, BusStats {
 
     /** The highest latency {@link #StatsCollector()} tracks: one minute. */
-    public static final long DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    public static final long DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS = 60_000_000_000L;
 
     /**
      * The precision {@link #StatsCollector()} keeps: two significant digits, so every percentile is
@@ -116,8 +115,8 @@ public final class StatsCollector implements BusObserver, BusStats {
     private volatile EventBus bus;
 
     /**
-     * A collector tracking latencies up to {@value #DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS} ns with
-     * {@value #DEFAULT_SIGNIFICANT_DIGITS} significant digits.
+     * A collector tracking latencies up to one minute ({@value #DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS}
+     * ns) with {@value #DEFAULT_SIGNIFICANT_DIGITS} significant digits.
      */
     public StatsCollector() {
         this(DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS, DEFAULT_SIGNIFICANT_DIGITS);
