@@ -22,6 +22,7 @@ final class BusPipeline implements Pipeline {
 
     private final EventBus bus;
     private final ConsumerThread puller;
+    private final List<BusObserver> observers;
 
     BusPipeline(Topology topology, Waiting waiting, Receiver[] receivers, List<BusObserver> observers) {
         EventBusBuilder builder = EventBus.builder()
@@ -31,6 +32,7 @@ final class BusPipeline implements Pipeline {
                 .backpressure(BackpressurePolicy.BLOCK)
                 .blockTimeout(Duration.ofSeconds(30));
         observers.forEach(builder::observer);
+        this.observers = List.copyOf(observers);
         bus = builder.build();
         if (topology.pull()) {
             EventStream<MarketDataEvent> stream = bus.stream(MarketDataEvent.class, Pipelines.CAPACITY);
@@ -54,6 +56,15 @@ final class BusPipeline implements Pipeline {
         bus.close();
         if (puller != null) {
             puller.stop();
+        }
+        for (BusObserver observer : observers) {
+            if (observer instanceof AutoCloseable) {
+                try {
+                    ((AutoCloseable) observer).close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing observer " + observer + " failed", e);
+                }
+            }
         }
     }
 

@@ -1,12 +1,18 @@
 package io.hftbus.bench;
 
 import io.hftbus.api.BusObserver;
+import io.hftbus.recorder.BusRecorder;
+import io.hftbus.stats.StatsCollector;
 import java.util.List;
 
 /** Everything measured: the bus with and without its optional observers, and the peers. */
 public enum Contender {
     /** hftbus with no observer. */
     BUS("hftbus"),
+    /** hftbus with the statistics observer ({@code StatsCollector}). */
+    BUS_STATS("hftbus + stats"),
+    /** hftbus with the statistics observer and the in-memory recorder (a ring of 100,000 envelopes). */
+    BUS_STATS_RECORDER("hftbus + stats + recorder"),
     /** Raw JCTools MPMC queue hand-off to a consumer thread: the baseline of every ratio. */
     JCTOOLS("JCTools MPMC hand-off"),
     /** {@link java.util.concurrent.ArrayBlockingQueue} to a consumer thread. */
@@ -36,6 +42,8 @@ public enum Contender {
     public String waitLabel(Waiting waiting) {
         switch (this) {
             case BUS:
+            case BUS_STATS:
+            case BUS_STATS_RECORDER:
                 return waiting == Waiting.YIELDING ? "YIELDING" : "BACKOFF";
             case JCTOOLS:
                 return waiting == Waiting.YIELDING ? "spin, yield" : "spin, yield, park";
@@ -72,6 +80,11 @@ public enum Contender {
         switch (this) {
             case BUS:
                 return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of());
+            case BUS_STATS:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(new StatsCollector()));
+            case BUS_STATS_RECORDER:
+                return new BusPipeline(topology, waiting, receivers,
+                        List.<BusObserver>of(new StatsCollector(), BusRecorder.create()));
             case JCTOOLS:
                 return new JCToolsPipeline(waiting, receivers);
             case ARRAY_BLOCKING_QUEUE:

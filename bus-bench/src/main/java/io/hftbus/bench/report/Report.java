@@ -32,6 +32,7 @@ final class Report {
     private final Map<Contender, Map<Topology, Double>> eventsPerSecond = new EnumMap<>(Contender.class);
     private final Map<Contender, Map<Topology, Double>> bytesPerEvent = new EnumMap<>(Contender.class);
     private final Map<Integer, Map<String, LatencyRow>> latency = new LinkedHashMap<>();
+    private final Map<String, Double> costNanos = new LinkedHashMap<>();
 
     Report(String machine, String loadBefore, boolean quick, Instant started) {
         this.machine = machine;
@@ -51,6 +52,10 @@ final class Report {
     void throughput(Contender contender, Topology topology, double medianEventsPerSecond, double allocatedBytesPerEvent) {
         eventsPerSecond.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, medianEventsPerSecond);
         bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, allocatedBytesPerEvent);
+    }
+
+    void cost(String step, double medianNanos) {
+        costNanos.put(step, medianNanos);
     }
 
     void latency(int rate, Contender contender, Waiting waiting, Histogram histogram) {
@@ -74,6 +79,9 @@ final class Report {
         if (!eventsPerSecond.isEmpty()) {
             throughputTable(md);
             allocationTable(md);
+        }
+        if (!costNanos.isEmpty()) {
+            costTable(md);
         }
         for (Map.Entry<Integer, Map<String, LatencyRow>> entry : latency.entrySet()) {
             latencyTable(md, entry.getKey(), entry.getValue());
@@ -118,6 +126,21 @@ final class Report {
                 md.append(" | ").append(value == null ? "n/a" : String.format(Locale.ROOT, "%.1f", value));
             }
             md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void costTable(StringBuilder md) {
+        md.append("### The steps of a publish, one thread alone (ns per call, median; `PublishPathCostBenchmark`)\n\n"
+                + "| step | ns |\n|---|---:|\n");
+        Map<String, String> names = Map.of(
+                "claimSequence", "sequence claim (atomic increment)",
+                "timestamp", "publish time stamp (`System.nanoTime()`)",
+                "envelope", "envelope (allocation and checks)",
+                "offerAndPoll", "lane offer + poll (JCTools MPMC, all the raw hand-off pays)");
+        for (Map.Entry<String, Double> entry : costNanos.entrySet()) {
+            md.append("| ").append(names.getOrDefault(entry.getKey(), entry.getKey())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", entry.getValue())).append(" |\n");
         }
         md.append('\n');
     }

@@ -146,7 +146,20 @@ public final class RunAll {
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(plan.out().resolve("jmh.json").toString());
+        // The publish-path cost benchmarks go in a second run, so that jmh.json holds the pipelines only.
         Collection<RunResult> results = new Runner(options.build()).run();
+        Collection<RunResult> costs = new Runner(new OptionsBuilder()
+                .include("io\\.hftbus\\.bench\\.cost\\..*")
+                .forks(1)
+                .warmupIterations(plan.warmupIterations())
+                .warmupTime(plan.warmupTime())
+                .measurementIterations(plan.measurementIterations())
+                .measurementTime(plan.measurementTime())
+                .build()).run();
+        for (RunResult cost : costs) {
+            report.cost(cost.getParams().getBenchmark().replaceAll(".*\\.", ""),
+                    cost.getPrimaryResult().getStatistics().getPercentile(50));
+        }
         for (RunResult result : results) {
             Contender contender = Contender.valueOf(result.getParams().getParam("contender"));
             Topology topology = Topology.valueOf(result.getParams().getParam("topology"));

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.State;
 public class BusBenchmark extends PipelineBenchmark {
 
     /** Which bus set-up. */
-    @Param({"BUS"})
+    @Param({"BUS", "BUS_STATS", "BUS_STATS_RECORDER"})
     public Contender contender;
 
     /** Which topology. */
