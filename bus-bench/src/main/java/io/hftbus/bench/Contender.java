@@ -15,6 +15,11 @@ public enum Contender {
     BUS_STATS_RECORDER("hftbus + stats + recorder"),
     /** Raw JCTools MPMC queue hand-off to a consumer thread: the baseline of every ratio. */
     JCTOOLS("JCTools MPMC hand-off"),
+    /**
+     * The JCTools hand-off of an envelope stamped as the bus stamps it (sequence claim, time stamp,
+     * allocation): the bus's design without its lanes, routing and dispatch.
+     */
+    JCTOOLS_ENVELOPE("JCTools hand-off of a bus envelope"),
     /** {@link java.util.concurrent.ArrayBlockingQueue} to a consumer thread. */
     ARRAY_BLOCKING_QUEUE("ArrayBlockingQueue"),
     /** LMAX Disruptor 4 with multicast handlers. */
@@ -46,6 +51,7 @@ public enum Contender {
             case BUS_STATS_RECORDER:
                 return waiting == Waiting.YIELDING ? "YIELDING" : "BACKOFF";
             case JCTOOLS:
+            case JCTOOLS_ENVELOPE:
                 return waiting == Waiting.YIELDING ? "spin, yield" : "spin, yield, park";
             case ARRAY_BLOCKING_QUEUE:
                 return waiting == Waiting.YIELDING ? "poll, spin, yield" : "take (blocking)";
@@ -58,8 +64,14 @@ public enum Contender {
         }
     }
 
-    /** Whether the contender has a distinct strategy for this waiting family. */
+    /**
+     * Whether the latency harness runs the contender with this waiting family: Guava has one
+     * strategy only, and the stamped JCTools hand-off is a throughput control only.
+     */
     public boolean has(Waiting waiting) {
+        if (this == JCTOOLS_ENVELOPE) {
+            return false;
+        }
         return this != GUAVA || waiting == Waiting.BACKOFF;
     }
 
@@ -86,7 +98,9 @@ public enum Contender {
                 return new BusPipeline(topology, waiting, receivers,
                         List.<BusObserver>of(new StatsCollector(), BusRecorder.create()));
             case JCTOOLS:
-                return new JCToolsPipeline(waiting, receivers);
+                return new JCToolsPipeline(waiting, receivers, false);
+            case JCTOOLS_ENVELOPE:
+                return new JCToolsPipeline(waiting, receivers, true);
             case ARRAY_BLOCKING_QUEUE:
                 return new BlockingQueuePipeline(waiting, receivers);
             case DISRUPTOR:

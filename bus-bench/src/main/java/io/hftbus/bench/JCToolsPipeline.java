@@ -1,30 +1,42 @@
 package io.hftbus.bench;
 
+import io.hftbus.api.Envelope;
+import io.hftbus.api.Priority;
 import io.hftbus.api.event.MarketDataEvent;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
 
 /**
  * The limit of the bus's design: the same JCTools MPMC array queue as a bus lane (the VarHandle
- * flavour), the event itself handed over (no envelope, no sequence, no time stamp, no routing),
- * and one consumer thread that calls every receiver. Push and pull are the same thing here: the
- * consumer thread is the application's.
+ * flavour) and one consumer thread that calls every receiver. Push and pull are the same thing
+ * here: the consumer thread is the application's.
+ *
+ * <p>Raw, it hands over the event itself: no envelope, no sequence, no time stamp, no routing.
+ * With {@code stamped}, the publisher does what the bus's publisher does before its offer: claims
+ * a sequence with an atomic increment, reads {@link System#nanoTime()} and wraps the event in an
+ * {@link Envelope}; the consumer unwraps it. That isolates what the bus's envelope contract costs
+ * from what its lanes, routing and dispatch cost.
  */
 final class JCToolsPipeline implements Pipeline {
 
-    private final MpmcVarHandleArrayQueue<MarketDataEvent> queue = new MpmcVarHandleArrayQueue<>(Pipelines.CAPACITY);
+    private final MpmcVarHandleArrayQueue<Object> queue = new MpmcVarHandleArrayQueue<>(Pipelines.CAPACITY);
+    private final AtomicLong claims = new AtomicLong();
+    private final boolean stamped;
     private final Idler idler;
     private final ConsumerThread consumer;
 
-    JCToolsPipeline(Waiting waiting, Receiver[] receivers) {
+    JCToolsPipeline(Waiting waiting, Receiver[] receivers, boolean stamped) {
+        this.stamped = stamped;
         idler = new Idler(waiting);
         consumer = new ConsumerThread("bench-jctools-consumer", receivers, idler) {
             @Override
             protected boolean takeAndDeliver() {
-                MarketDataEvent event = queue.poll();
-                if (event == null) {
+                Object taken = queue.poll();
+                if (taken == null) {
                     return false;
                 }
-                deliver(event);
+                deliver(taken instanceof Envelope ? (MarketDataEvent) ((Envelope<?>) taken).event()
+                        : (MarketDataEvent) taken);
                 return true;
             }
 
@@ -38,7 +50,8 @@ final class JCToolsPipeline implements Pipeline {
 
     @Override
     public void publish(MarketDataEvent event) {
-        while (!queue.offer(event)) {
+        Object item = stamped ? new Envelope<>(claims.getAndIncrement(), System.nanoTime(), Priority.HIGH, event) : event;
+        while (!queue.offer(item)) {
             Thread.yield();
         }
         // After the offer's CAS: pairs with the idler's announce-then-recheck.

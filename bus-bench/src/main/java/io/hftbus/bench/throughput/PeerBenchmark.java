@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.State;
 public class PeerBenchmark extends PipelineBenchmark {
 
     /** Which peer. */
-    @Param({"JCTOOLS", "ARRAY_BLOCKING_QUEUE", "DISRUPTOR"})
+    @Param({"JCTOOLS", "JCTOOLS_ENVELOPE", "ARRAY_BLOCKING_QUEUE", "DISRUPTOR"})
     public Contender contender;
 
     /** Which topology. */
