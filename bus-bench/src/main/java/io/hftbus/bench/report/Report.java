@@ -206,6 +206,8 @@ final class Report {
         Double gua11 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_ONE);
         Double gua13 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_THREE);
         target(rows, "1→1 throughput ≥ 0.8× JCTools hand-off", bus11, jct11, 0.8, true);
+        target(rows, "(control) 1→1 throughput ≥ 0.8× JCTools hand-off of a bus envelope", bus11,
+                value(eventsPerSecond, Contender.JCTOOLS_ENVELOPE, Topology.ONE_TO_ONE), 0.8, true);
         target(rows, "1→1 throughput ≥ Disruptor", bus11, dis11, 1.0, true);
         target(rows, "1→3 throughput ≥ Disruptor", bus13, dis13, 1.0, true);
         target(rows, "1→1 throughput ≥ 4× Guava", bus11, gua11, 4.0, true);

@@ -63,7 +63,7 @@ public final class RunAll {
         }
 
         TimeValue warmupTime() {
-            return quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);
+            return quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
         }
 
         int measurementIterations() {
@@ -71,15 +71,15 @@ public final class RunAll {
         }
 
         TimeValue measurementTime() {
-            return quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);
+            return quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
         }
 
         String latencyWarmupSeconds() {
-            return quick ? "1" : "5";
+            return quick ? "0.5" : "5";
         }
 
         String latencyMeasureSeconds() {
-            return quick ? "1.5" : "10";
+            return quick ? "1" : "10";
         }
     }
 
