@@ -4,25 +4,36 @@ import io.hftbus.api.event.MarketDataEvent;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+/** Padding before the count: the JVM lays out a superclass's fields first. */
+@SuppressWarnings("unused")
+abstract class CountingReceiverLhs {
+    long p01, p02, p03, p04, p05, p06, p07;
+}
+
+/** The count, between the paddings. */
+abstract class CountingReceiverCount extends CountingReceiverLhs {
+    long seen;
+}
+
 /**
  * The throughput benchmarks' receiver: counts, and publishes the count for the publisher waiting
- * for the end of its batch. The count sits between padding so that two receivers, or a receiver
- * and the queue, never share a cache line.
+ * for the end of its batch. The count sits alone on its cache line (padding through the class
+ * hierarchy, as the JVM groups a class's own fields by type), so that two receivers, or a receiver
+ * and the data it is handed, never share one.
  */
-public final class CountingReceiver implements Receiver {
+@SuppressWarnings("unused")
+public final class CountingReceiver extends CountingReceiverCount implements Receiver {
 
     private static final VarHandle SEEN;
 
     static {
         try {
-            SEEN = MethodHandles.lookup().findVarHandle(CountingReceiver.class, "seen", long.class);
+            SEEN = MethodHandles.lookup().findVarHandle(CountingReceiverCount.class, "seen", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    long p01, p02, p03, p04, p05, p06, p07;
-    private long seen;
     long p11, p12, p13, p14, p15, p16, p17;
 
     @Override

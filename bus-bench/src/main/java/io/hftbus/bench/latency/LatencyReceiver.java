@@ -31,9 +31,7 @@ final class LatencyReceiver implements Receiver {
     private final long warmupEvents;
     private final Histogram histogram;
     private long misordered;
-    long p01, p02, p03, p04, p05, p06, p07;
     private long seen;
-    long p11, p12, p13, p14, p15, p16, p17;
 
     LatencyReceiver(Schedule schedule, long warmupEvents, Histogram histogram) {
         this.schedule = schedule;

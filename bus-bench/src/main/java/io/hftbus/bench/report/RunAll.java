@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ public final class RunAll {
                     }
                     Histogram histogram = runLatencyCase(plan, contender, waiting, rate);
                     report.latency(rate, contender, waiting, histogram);
-                    try (var stream = new java.io.PrintStream(histograms.resolve(
+                    try (PrintStream stream = new PrintStream(histograms.resolve(
                             contender + "-" + waiting + "-" + rate + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
                         histogram.outputPercentileDistribution(stream, 1000.0);
                     }
