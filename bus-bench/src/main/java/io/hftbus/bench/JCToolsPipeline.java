@@ -3,7 +3,7 @@ package io.hftbus.bench;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.Priority;
 import io.hftbus.api.event.MarketDataEvent;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
 
 /**
@@ -20,7 +20,10 @@ import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
 final class JCToolsPipeline implements Pipeline {
 
     private final MpmcVarHandleArrayQueue<Object> queue = new MpmcVarHandleArrayQueue<>(Pipelines.CAPACITY);
-    private final AtomicLong claims = new AtomicLong();
+    /** Padded like the bus's claim counter, so that the publisher's increments share no line with the consumer. */
+    private final AtomicLongArray claims = new AtomicLongArray(CLAIM_SLOT * 2);
+    /** The claim counter's slot in {@link #claims}: a cache line of longs on each side of it. */
+    private static final int CLAIM_SLOT = 8;
     private final boolean stamped;
     private final Idler idler;
     private final ConsumerThread consumer;
@@ -50,7 +53,7 @@ final class JCToolsPipeline implements Pipeline {
 
     @Override
     public void publish(MarketDataEvent event) {
-        Object item = stamped ? new Envelope<>(claims.getAndIncrement(), System.nanoTime(), Priority.HIGH, event) : event;
+        Object item = stamped ? new Envelope<>(claims.getAndIncrement(CLAIM_SLOT), System.nanoTime(), Priority.HIGH, event) : event;
         while (!queue.offer(item)) {
             Thread.yield();
         }
