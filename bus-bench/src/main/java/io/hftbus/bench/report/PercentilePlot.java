@@ -11,6 +11,7 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -24,8 +25,25 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 final class PercentilePlot {
 
-    /** One curve. */
-    record Curve(String label, Histogram histogram, Color color, boolean dashed) {
+    /**
+     * One curve: latency in microseconds by percentile (0 to 100), in increasing percentile order.
+     */
+    record Curve(String label, double[] percentiles, double[] micros, Color color, boolean dashed) {
+
+        /** The curve of a histogram of nanoseconds, at HdrHistogram's usual five ticks per half distance. */
+        static Curve of(String label, Histogram histogram, Color color, boolean dashed) {
+            List<double[]> points = new ArrayList<>();
+            for (HistogramIterationValue value : histogram.percentiles(5)) {
+                points.add(new double[] {value.getPercentileLevelIteratedTo(), value.getValueIteratedTo() / 1000.0});
+            }
+            double[] percentiles = new double[points.size()];
+            double[] micros = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                percentiles[i] = points.get(i)[0];
+                micros[i] = points.get(i)[1];
+            }
+            return new Curve(label, percentiles, micros, color, dashed);
+        }
     }
 
     /** One panel: a title and its curves. */
@@ -71,11 +89,10 @@ final class PercentilePlot {
         double minLog = Double.MAX_VALUE;
         double maxLog = -Double.MAX_VALUE;
         for (Curve curve : panel.curves()) {
-            if (curve.histogram().getTotalCount() == 0) {
-                continue;
+            for (double micros : curve.micros()) {
+                minLog = Math.min(minLog, Math.log10(Math.max(0.01, micros)));
+                maxLog = Math.max(maxLog, Math.log10(Math.max(0.01, micros)));
             }
-            minLog = Math.min(minLog, Math.log10(Math.max(0.01, curve.histogram().getMinValue() / 1000.0)));
-            maxLog = Math.max(maxLog, Math.log10(Math.max(0.01, curve.histogram().getMaxValue() / 1000.0)));
         }
         if (minLog > maxLog) {
             minLog = 0;
@@ -123,10 +140,10 @@ final class PercentilePlot {
         for (Curve curve : panel.curves()) {
             Path2D.Double path = new Path2D.Double();
             boolean first = true;
-            for (HistogramIterationValue value : curve.histogram().percentiles(5)) {
-                double percentile = value.getPercentileLevelIteratedTo() / 100.0;
+            for (int i = 0; i < curve.percentiles().length; i++) {
+                double percentile = curve.percentiles()[i] / 100.0;
                 double nines = percentile >= 1.0 ? MAX_NINES : Math.min(MAX_NINES, Math.log10(1.0 / (1.0 - percentile)));
-                double micros = Math.max(0.01, value.getValueIteratedTo() / 1000.0);
+                double micros = Math.max(0.01, curve.micros()[i]);
                 double x = x0 + LEFT + nines / MAX_NINES * plotWidth;
                 double y = TOP + plotHeight - (Math.log10(micros) - low) / (high - low) * plotHeight;
                 if (first) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -109,9 +108,12 @@ public final class RunAll {
                 case "--out":
                     out = Path.of(args[++i]);
                     break;
+                case "--replot":
+                    replot(Path.of(args[++i]));
+                    return;
                 default:
                     System.err.println("unknown argument " + args[i]
-                            + "; usage: RunAll [--quick] [--out DIR] [--no-jmh] [--no-latency]");
+                            + "; usage: RunAll [--quick] [--out DIR] [--no-jmh] [--no-latency] | --replot DIR");
                     System.exit(2);
             }
         }
@@ -190,6 +192,52 @@ public final class RunAll {
         }
     }
 
+    /**
+     * Draws {@code DIR/latency.png} again from the percentile files of an earlier run
+     * ({@code DIR/latency/CONTENDER-WAITING-RATE.hgrm}), with the machine line of its
+     * {@code results.md}.
+     */
+    static void replot(Path dir) throws IOException {
+        String machine = Files.readAllLines(dir.resolve("results.md")).get(0);
+        machine = machine.substring("Machine: ".length(), machine.indexOf(". Load average"));
+        List<PercentilePlot.Panel> panels = new ArrayList<>();
+        for (int rate : RATES) {
+            List<PercentilePlot.Curve> curves = new ArrayList<>();
+            for (Contender contender : Contender.values()) {
+                for (Waiting waiting : Waiting.values()) {
+                    Path file = dir.resolve("latency").resolve(contender + "-" + waiting + "-" + rate + ".hgrm");
+                    if (Files.exists(file)) {
+                        curves.add(curveFromPercentileFile(file, contender, waiting));
+                    }
+                }
+            }
+            panels.add(new PercentilePlot.Panel("Publish → handler latency at " + Report.rateLabel(rate)
+                    + " (coordinated-omission corrected)", curves));
+        }
+        PercentilePlot.write(panels, machine + "; solid: yielding, dashed: backoff family",
+                dir.resolve("latency.png"));
+    }
+
+    /** Reads HdrHistogram's percentile distribution output: value (µs) and percentile (0 to 1) per line. */
+    private static PercentilePlot.Curve curveFromPercentileFile(Path file, Contender contender, Waiting waiting)
+            throws IOException {
+        List<double[]> points = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 3 && !line.startsWith("#") && Character.isDigit(fields[0].charAt(0))) {
+                points.add(new double[] {Double.parseDouble(fields[1]) * 100, Double.parseDouble(fields[0])});
+            }
+        }
+        double[] percentiles = new double[points.size()];
+        double[] micros = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            percentiles[i] = points.get(i)[0];
+            micros[i] = points.get(i)[1];
+        }
+        return new PercentilePlot.Curve(contender.label() + ", " + contender.waitLabel(waiting), percentiles, micros,
+                color(contender), waiting == Waiting.BACKOFF && contender != Contender.GUAVA);
+    }
+
     /** One latency case in a JVM of its own, with the same heap for everyone. */
     private static Histogram runLatencyCase(Plan plan, Contender contender, Waiting waiting, int rate)
             throws IOException, InterruptedException {
@@ -220,20 +268,22 @@ public final class RunAll {
         return LatencyRun.decode(encoded);
     }
 
+    private static final Color[] PALETTE = {new Color(0xd62728), new Color(0xff7f0e), new Color(0x8c564b),
+        new Color(0x1f77b4), new Color(0x17becf), new Color(0x9467bd), new Color(0x7f7f7f), new Color(0x2ca02c)};
+
+    /** One colour per contender. */
+    private static Color color(Contender contender) {
+        return PALETTE[contender.ordinal() % PALETTE.length];
+    }
+
     private static void writePlot(Plan plan, Report report) throws IOException {
-        Map<Contender, Color> colors = new EnumMap<>(Contender.class);
-        Color[] palette = {new Color(0xd62728), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x1f77b4),
-            new Color(0x2ca02c), new Color(0x9467bd), new Color(0x7f7f7f)};
-        for (Contender contender : Contender.values()) {
-            colors.put(contender, palette[contender.ordinal() % palette.length]);
-        }
         List<PercentilePlot.Panel> panels = new ArrayList<>();
         for (int rate : RATES) {
             List<PercentilePlot.Curve> curves = new ArrayList<>();
             for (Map.Entry<String, Report.LatencyRow> entry : report.latencyRows(rate).entrySet()) {
                 Report.LatencyRow row = entry.getValue();
-                curves.add(new PercentilePlot.Curve(row.contender().label() + ", "
-                        + row.contender().waitLabel(row.waiting()), row.histogram(), colors.get(row.contender()),
+                curves.add(PercentilePlot.Curve.of(row.contender().label() + ", "
+                        + row.contender().waitLabel(row.waiting()), row.histogram(), color(row.contender()),
                         row.waiting() == Waiting.BACKOFF && row.contender() != Contender.GUAVA));
             }
             panels.add(new PercentilePlot.Panel("Publish → handler latency at " + Report.rateLabel(rate)

@@ -99,8 +99,8 @@ class HarnessSmokeTest {
 
         Path png = dir.resolve("latency.png");
         PercentilePlot.write(List.of(new PercentilePlot.Panel("100k", List.of(
-                new PercentilePlot.Curve("bus", slow, java.awt.Color.RED, false),
-                new PercentilePlot.Curve("jctools", fast, java.awt.Color.BLUE, true)))), "test", png);
+                PercentilePlot.Curve.of("bus", slow, java.awt.Color.RED, false),
+                PercentilePlot.Curve.of("jctools", fast, java.awt.Color.BLUE, true)))), "test", png);
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
