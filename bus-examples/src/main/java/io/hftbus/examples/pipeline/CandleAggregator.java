@@ -36,7 +36,7 @@ public final class CandleAggregator extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(MarketDataEvent.class, this::onMarketData);
     }
 

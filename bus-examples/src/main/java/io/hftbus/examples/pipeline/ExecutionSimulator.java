@@ -106,7 +106,7 @@ public final class ExecutionSimulator extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(OrderBookEvent.class, this::onBook);
         on(MarketDataEvent.class, this::onQuote);
         on(ApprovedSignalEvent.class, this::onApproved);

@@ -54,7 +54,7 @@ public final class FeaturePipeline extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(OrderBookEvent.class, this::onBook);
         on(MarketDataEvent.class, this::onQuote);
     }

@@ -89,7 +89,7 @@ public final class MeanReversionStrategy extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(FeatureEvent.class, this::onFeature);
         on(ApprovedSignalEvent.class, approved -> onDecision(approved.signal(), approved.approvedQuantity(), null));
         on(RejectedSignalEvent.class, rejected -> onDecision(rejected.signal(), 0.0, rejected.reason()));

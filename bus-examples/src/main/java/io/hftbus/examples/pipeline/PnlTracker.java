@@ -112,7 +112,7 @@ public final class PnlTracker extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(FillEvent.class, this::onFill);
         on(MarketDataEvent.class, this::onQuote);
     }

@@ -32,6 +32,7 @@ public final class ReturnModel extends Stage {
     private final long horizonNanos;
     private final int every;
     private final Map<String, SymbolModel> models = new HashMap<>();
+    private long predictions;
 
     /**
      * @param bus     the bus
@@ -52,7 +53,7 @@ public final class ReturnModel extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(FeatureEvent.class, this::onFeature);
     }
 
@@ -75,6 +76,12 @@ public final class ReturnModel extends Stage {
         model.pending.addLast(new Sample(feature.timestamp(), mid, inputs, predicted));
         bus.publish(new PredictionEvent(feature.timestamp(), MODEL_ID, feature.symbol(), horizon, predicted,
                 model.hitRate));
+        predictions++;
+    }
+
+    /** Predictions published; read on the dispatch thread or after the bus has closed. */
+    public long predictions() {
+        return predictions;
     }
 
     private record Sample(long timestamp, double mid, double[] inputs, double predicted) {

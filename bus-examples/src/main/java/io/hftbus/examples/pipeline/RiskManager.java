@@ -93,7 +93,7 @@ public final class RiskManager extends Stage {
     }
 
     @Override
-    protected void attach() {
+    protected void subscribeHandlers() {
         on(SignalEvent.class, this::onSignal);
     }
 

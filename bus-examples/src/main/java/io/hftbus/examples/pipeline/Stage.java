@@ -50,8 +50,20 @@ public abstract class Stage {
         this.bus = bus;
     }
 
-    /** Subscribes the stage's handlers; called once by the {@link Pipeline}. */
-    protected abstract void attach();
+    /**
+     * Subscribes the stage's handlers to its bus.
+     *
+     * @throws IllegalStateException if the stage is attached already
+     */
+    public final void attach() {
+        if (!subscriptions.isEmpty()) {
+            throw new IllegalStateException("stage '" + name + "' is attached already");
+        }
+        subscribeHandlers();
+    }
+
+    /** Subscribes the handlers with {@link #on}; called once, by {@link #attach()}. */
+    protected abstract void subscribeHandlers();
 
     /**
      * Subscribes {@code handler} to events of {@code type}, counting each call and reporting
