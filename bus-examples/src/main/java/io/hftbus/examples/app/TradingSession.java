@@ -61,7 +61,7 @@ final class TradingSession {
         List<String> symbols = settings.instruments().stream().map(Instrument::symbol).collect(Collectors.toList());
         Dashboard dashboard = new Dashboard(bus, out, symbols);
         dashboard.attach();
-        announce(settings, rate, startNanos);
+        announce(bus, settings, rate, startNanos);
 
         MarketDataEngine engine = new MarketDataEngine(bus, feed, pace, FLOW_WINDOW);
         List<Stage> watched = new ArrayList<>(pipeline.stages());
@@ -112,7 +112,8 @@ final class TradingSession {
         }
     }
 
-    private void announce(Pipeline.Settings settings, double rate, long at) {
+    /** Publishes the run's settings as config events, which a journal of the run then carries. */
+    static void announce(EventBus bus, Pipeline.Settings settings, double rate, long at) {
         String symbols = settings.instruments().stream().map(Instrument::symbol).collect(Collectors.joining(","));
         bus.publish(new ConfigEvent(at, CONFIG_COMPONENT, "symbols", "", symbols));
         bus.publish(new ConfigEvent(at, CONFIG_COMPONENT, "seed", "", Long.toString(settings.seed())));

@@ -18,10 +18,10 @@ import java.util.List;
  * A headless run of the pipeline on a fresh bus, recording what it decided: the trading events in
  * a canonical order (by id) and the final PnL.
  */
-final class PipelineRun {
+public final class PipelineRun {
 
     /** What a run produced. */
-    record Result(List<SignalEvent> signals, List<Event> decisions, List<OrderEvent> orders, List<FillEvent> fills,
+    public record Result(List<SignalEvent> signals, List<Event> decisions, List<OrderEvent> orders, List<FillEvent> fills,
                   List<OrderUpdateEvent> orderUpdates, List<PredictionEvent> predictions, PnlTracker.Snapshot pnl,
                   long ticks) {
     }
@@ -29,7 +29,7 @@ final class PipelineRun {
     private PipelineRun() {
     }
 
-    static Result run(EventBus bus, MarketFeed feed, Pipeline.Settings settings, long maxTicks, int window)
+    public static Result run(EventBus bus, MarketFeed feed, Pipeline.Settings settings, long maxTicks, int window)
             throws InterruptedException {
         List<SignalEvent> signals = new ArrayList<>();
         List<Event> decisions = new ArrayList<>();
