@@ -31,8 +31,12 @@ final class TradingSession {
 
     /** The component name of the run's settings in its config events. */
     static final String CONFIG_COMPONENT = "pipeline";
-    /** Envelopes in flight that the market-data engine allows; far below the lanes' capacity. */
-    static final int FLOW_WINDOW = 1024;
+    /**
+     * Envelopes in flight that the market-data engine allows: far below the lanes' capacity, and
+     * small enough that a stall of the dispatch thread (JIT compilation at start-up, a GC pause)
+     * queues a few hundred microseconds of work, not milliseconds.
+     */
+    static final int FLOW_WINDOW = 128;
 
     private final EventBus bus;
     private final BusStats stats;

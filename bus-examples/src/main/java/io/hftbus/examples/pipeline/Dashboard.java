@@ -81,7 +81,7 @@ public final class Dashboard extends Stage {
         }
         StatsSnapshot stats = sample.stats();
         line.append(" | p99 md ").append(micros(stats.types().get(EventType.MARKET_DATA.ordinal()).latency().p99()))
-                .append(" order ").append(micros(stats.types().get(EventType.ORDER.ordinal()).latency().p99()));
+                .append(" fill ").append(micros(stats.types().get(EventType.FILL.ordinal()).latency().p99()));
         long dropped = 0;
         for (TypeStats type : stats.types()) {
             dropped += type.dropped();
