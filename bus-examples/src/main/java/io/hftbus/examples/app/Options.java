@@ -25,9 +25,11 @@ import java.util.TreeSet;
  * @param replay    the journal to replay, or {@code null}
  * @param waitStrategy the dispatch thread's wait strategy
  * @param quiet     whether to print the summary only
+ * @param warmUp    market-data events run through a scratch pipeline first, to compile the hot path
  */
 public record Options(Duration duration, long events, List<Instrument> symbols, double rate, long seed,
-                      MarketDataEngine.Pace pace, Path record, Path replay, WaitStrategy waitStrategy, boolean quiet) {
+                      MarketDataEngine.Pace pace, Path record, Path replay, WaitStrategy waitStrategy, boolean quiet,
+                      long warmUp) {
 
     /** What {@code --help} and every bad option print. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -45,6 +47,8 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
             "  --replay FILE       feed the pipeline from a journal instead of the synthetic market;",
             "                      symbols, rate and seed come from the journal",
             "  --wait W            dispatch wait strategy: busy-spin, yielding, backoff, blocking (default backoff)",
+            "  --warmup N          run N synthetic market-data events through a scratch pipeline first, so",
+            "                      that the JIT has compiled the hot path before the run (default 100000; 0: none)",
             "  --quiet             print the summary only",
             "  --help              print this");
 
@@ -92,6 +96,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
         Path replay = null;
         WaitStrategy wait = WaitStrategy.BACKOFF;
         boolean quiet = false;
+        long warmUp = 100_000;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -125,6 +130,12 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
                 case "--replay":
                     replay = Path.of(value(args, ++i, option));
                     break;
+                case "--warmup":
+                    warmUp = parseLong(value(args, ++i, option), option);
+                    if (warmUp < 0) {
+                        throw new UsageException("--warmup must be >= 0 but was " + warmUp);
+                    }
+                    break;
                 case "--wait":
                     wait = choice(WaitStrategy.class, value(args, ++i, option), option);
                     break;
@@ -138,7 +149,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
         if (record != null && record.equals(replay)) {
             throw new UsageException("--record and --replay name the same file " + record);
         }
-        return new Options(duration, events, symbols, rate, seed, pace, record, replay, wait, quiet);
+        return new Options(duration, events, symbols, rate, seed, pace, record, replay, wait, quiet, warmUp);
     }
 
     /** ES, NQ, CL and GC. */

@@ -70,34 +70,42 @@ public final class Dashboard extends Stage {
         return errors.get();
     }
 
-    /** Prints the line of one sample. */
+    /**
+     * Prints the line of one sample: events per second per stage (published, for the market-data
+     * engine), the bus's total rate, p99 delivery latency since the start of market data and of
+     * fills, drops, PnL with fees, positions, and health.
+     */
     public void printLine(BusMonitor.Sample sample) {
-        StringBuilder line = new StringBuilder(256);
-        line.append(String.format(Locale.ROOT, "[%4.0fs]", sample.secondsSinceStart()));
+        StringBuilder line = new StringBuilder(200);
+        line.append(String.format(Locale.ROOT, "[%3.0fs] ev/s", sample.secondsSinceStart()));
+        String busRate = "";
         for (BusMonitor.Rate rate : sample.rates()) {
-            if (!rate.component().equals(NAME)) {
-                line.append(' ').append(shortName(rate.component())).append(' ').append(rate(rate.eventsPerSecond()));
+            if (rate.component().equals(BusMonitor.BUS)) {
+                busRate = count(rate.eventsPerSecond());
+            } else if (!rate.component().equals(NAME)) {
+                line.append(' ').append(shortName(rate.component())).append(' ').append(count(rate.eventsPerSecond()));
             }
         }
         StatsSnapshot stats = sample.stats();
-        line.append(" | p99 md ").append(micros(stats.types().get(EventType.MARKET_DATA.ordinal()).latency().p99()))
-                .append(" fill ").append(micros(stats.types().get(EventType.FILL.ordinal()).latency().p99()));
         long dropped = 0;
         for (TypeStats type : stats.types()) {
             dropped += type.dropped();
         }
-        line.append(" | drops ").append(dropped);
-        long unhealthy = health.values().stream().filter(status -> status != HealthStatus.HEALTHY).count();
-        line.append(" | health ").append(unhealthy == 0 ? "ok" : unhealthy + " impaired");
+        line.append(" | bus ").append(busRate).append("/s p99 md ")
+                .append(duration(stats.types().get(EventType.MARKET_DATA.ordinal()).latency().p99()))
+                .append(" fill ").append(duration(stats.types().get(EventType.FILL.ordinal()).latency().p99()))
+                .append(" drops ").append(dropped);
         MetricsEvent metrics = latestMetrics;
         if (metrics != null) {
-            line.append(String.format(Locale.ROOT, " | PnL %+,.2f (fees %,.2f) pos",
+            line.append(String.format(Locale.ROOT, " | PnL %+,.2f fees %,.2f |",
                     metrics.values().getOrDefault("pnl.total", 0.0), metrics.values().getOrDefault("pnl.fees", 0.0)));
             for (String symbol : symbols) {
                 double position = metrics.values().getOrDefault("position." + symbol, 0.0);
                 line.append(' ').append(symbol).append(String.format(Locale.ROOT, "%+.0f", position));
             }
         }
+        long impaired = health.values().stream().filter(status -> status != HealthStatus.HEALTHY).count();
+        line.append(" | ").append(impaired == 0 ? "healthy" : impaired + " impaired");
         long errorCount = errors.get();
         if (errorCount > 0) {
             ErrorEvent last = latestError;
@@ -124,14 +132,15 @@ public final class Dashboard extends Stage {
         }
     }
 
-    private static String rate(double perSecond) {
-        return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.2fM/s", perSecond / 1e6)
-                : perSecond >= 1e3 ? String.format(Locale.ROOT, "%.1fk/s", perSecond / 1e3)
-                : String.format(Locale.ROOT, "%.0f/s", perSecond);
+    private static String count(double value) {
+        return value >= 1e6 ? String.format(Locale.ROOT, "%.2fM", value / 1e6)
+                : value >= 1e3 ? String.format(Locale.ROOT, "%.1fk", value / 1e3)
+                : String.format(Locale.ROOT, "%.0f", value);
     }
 
-    private static String micros(long nanos) {
-        return String.format(Locale.ROOT, "%.1fµs", nanos / 1e3);
+    private static String duration(long nanos) {
+        return nanos >= 1_000_000 ? String.format(Locale.ROOT, "%.1fms", nanos / 1e6)
+                : String.format(Locale.ROOT, "%.1fµs", nanos / 1e3);
     }
 
     /**
@@ -146,7 +155,7 @@ public final class Dashboard extends Stage {
     public void printSummary(StatsSnapshot stats, Pipeline pipeline, MarketDataEngine engine, double seconds) {
         out.println();
         out.printf(Locale.ROOT, "=== summary: %.1f s, %,d market-data events (%s), %,d book snapshots ===%n", seconds,
-                engine.ticks(), rate(engine.ticks() / Math.max(seconds, 1e-9)), engine.books());
+                engine.ticks(), count(engine.ticks() / Math.max(seconds, 1e-9)) + "/s", engine.books());
         out.printf(Locale.ROOT, "%-16s %12s %12s %9s %9s %9s %9s %9s%n", "event type", "published", "received",
                 "dropped", "p50 µs", "p99 µs", "p99.9 µs", "max µs");
         for (TypeStats type : stats.types()) {

@@ -25,12 +25,13 @@ class OptionsTest {
         assertThat(options.waitStrategy()).isEqualTo(WaitStrategy.BACKOFF);
         assertThat(options.record()).isNull();
         assertThat(options.replay()).isNull();
+        assertThat(options.warmUp()).isEqualTo(100_000);
     }
 
     @Test
     void everyOptionIsParsed() throws Exception {
         Options options = Options.parse("--events", "50_000", "--symbols", "es,zn", "--rate", "5000", "--seed", "-7",
-                "--pace", "max", "--record", "run.journal", "--wait", "busy-spin", "--quiet", "--duration", "500ms");
+                "--pace", "max", "--record", "run.journal", "--wait", "busy-spin", "--quiet", "--duration", "500ms", "--warmup", "0");
 
         assertThat(options.events()).isEqualTo(50_000);
         assertThat(options.duration()).isEqualTo(Duration.ofMillis(500));
@@ -41,6 +42,7 @@ class OptionsTest {
         assertThat(options.record()).isEqualTo(Path.of("run.journal"));
         assertThat(options.waitStrategy()).isEqualTo(WaitStrategy.BUSY_SPIN);
         assertThat(options.quiet()).isTrue();
+        assertThat(options.warmUp()).isZero();
     }
 
     @Test
@@ -63,6 +65,7 @@ class OptionsTest {
                 .hasMessage("--wait must be one of busy-spin, yielding, backoff, blocking but was 'sleepy'");
         assertThatThrownBy(() -> Options.parse("--record", "a", "--replay", "a"))
                 .hasMessageContaining("the same file");
+        assertThatThrownBy(() -> Options.parse("--warmup", "-1")).hasMessage("--warmup must be >= 0 but was -1");
         assertThatThrownBy(() -> Options.parse("--help")).isInstanceOf(Options.HelpRequested.class);
     }
 }

@@ -62,8 +62,9 @@ class TradingPipelineMainTest {
     void aRecordedRunReplayedAsABacktestEndsWithTheSamePnl(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("run.journal");
 
-        Run live = run("--events", "30000", "--pace", "max", "--quiet", "--seed", "3", "--record", journal.toString());
-        Run backtest = run("--replay", journal.toString(), "--pace", "max", "--quiet");
+        Run live = run("--events", "30000", "--pace", "max", "--quiet", "--seed", "3", "--warmup", "0",
+                "--record", journal.toString());
+        Run backtest = run("--replay", journal.toString(), "--pace", "max", "--quiet", "--warmup", "0");
 
         assertThat(live.code()).as(live.err()).isZero();
         assertThat(live.out()).contains("=== summary").contains("30,000 market-data events")
