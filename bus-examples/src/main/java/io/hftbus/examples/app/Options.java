@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * The trading pipeline's command-line options.
  *
- * @param duration  wall time to run, or {@code null} for no limit
+ * @param duration  wall time to run, or {@code null} for no limit (the default with an event count or
+ *                  a journal to replay)
  * @param events    market-data events to publish at most, or {@code Long.MAX_VALUE}
  * @param symbols   the instruments, in display order
  * @param rate      market-data events per simulated second
@@ -35,7 +36,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -p <module path> -m io.hftbus.examples/io.hftbus.examples.app.TradingPipeline [options]",
             "",
-            "  --duration D        wall time to run: 10, 10s, 500ms, 2m (default 10s; none with --events)",
+            "  --duration D        wall time to run: 10, 10s, 500ms, 2m (default 10s; none with --events or --replay)",
             "  --events N          stop after N market-data events",
             "  --symbols S,S,...   instruments, from " + String.join(",", new TreeSet<>(Instrument.knownSymbols()))
                     + " (default ES,NQ,CL,GC)",
@@ -143,7 +144,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
                     throw new UsageException("unknown option '" + option + "'");
             }
         }
-        if (duration == null && events == Long.MAX_VALUE) {
+        if (duration == null && events == Long.MAX_VALUE && replay == null) {
             duration = Duration.ofSeconds(10);
         }
         if (record != null && record.equals(replay)) {

@@ -113,7 +113,8 @@ public final class TradingPipeline {
                     seed);
         }
         out.printf(Locale.ROOT, "running %s, pace %s, wait strategy %s%s%n",
-                options.duration() == null ? "for " + options.events() + " market-data events"
+                options.duration() == null && options.events() == Long.MAX_VALUE ? "to the end of the journal"
+                        : options.duration() == null ? "for " + options.events() + " market-data events"
                         : options.events() == Long.MAX_VALUE ? "for " + options.duration().toMillis() / 1000.0 + " s"
                         : "for " + options.events() + " market-data events or " + options.duration().toMillis() / 1000.0
                                 + " s",

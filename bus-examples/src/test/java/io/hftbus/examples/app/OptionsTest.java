@@ -46,8 +46,9 @@ class OptionsTest {
     }
 
     @Test
-    void anEventCountAloneRunsWithoutATimeLimit() throws Exception {
+    void anEventCountOrAReplayAloneRunsWithoutATimeLimit() throws Exception {
         assertThat(Options.parse("--events", "1000").duration()).isNull();
+        assertThat(Options.parse("--replay", "run.journal").duration()).isNull();
         assertThat(Options.parse("--duration", "2m").duration()).isEqualTo(Duration.ofMinutes(2));
     }
 
