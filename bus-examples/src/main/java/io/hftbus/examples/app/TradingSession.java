@@ -88,23 +88,23 @@ final class TradingSession {
         }, "pipeline-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            ticker.scheduleAtFixedRate(() -> {
-                BusMonitor.Sample sample = monitor.sample();
-                if (!quiet) {
-                    dashboard.printLine(sample);
+            try {
+                ticker.scheduleAtFixedRate(() -> {
+                    BusMonitor.Sample sample = monitor.sample();
+                    if (!quiet) {
+                        dashboard.printLine(sample);
+                    }
+                }, 1, 1, TimeUnit.SECONDS);
+                engine.run(events, duration);
+                if (!engine.awaitDrained(Duration.ofSeconds(10))) {
+                    out.println("warning: the pipeline did not drain within 10 s; closing the bus regardless");
                 }
-            }, 1, 1, TimeUnit.SECONDS);
-            engine.run(events, duration);
-            if (!engine.awaitDrained(Duration.ofSeconds(10))) {
-                out.println("warning: the pipeline did not drain within 10 s; closing the bus regardless");
+            } finally {
+                ticker.shutdown();
+                ticker.awaitTermination(5, TimeUnit.SECONDS);
+                bus.close();
+                feed.close();
             }
-        } finally {
-            ticker.shutdown();
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-            bus.close();
-            feed.close();
-        }
-        try {
             // close() has delivered everything and joined the dispatch thread: the stages' figures are final.
             StatsSnapshot finalStats = stats.snapshot();
             dashboard.printSummary(finalStats, pipeline, engine, (System.nanoTime() - start) * 1e-9);
