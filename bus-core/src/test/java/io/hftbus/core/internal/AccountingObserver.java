@@ -97,15 +97,16 @@ final class AccountingObserver implements BusObserver {
      */
     List<String> accountingProblems(Subscription subscription, Set<EventType> types, long fromInclusive,
                                     long toExclusive) {
-        Map<Long, Integer> outcomes = new ConcurrentHashMap<>();
+        int size = published.keySet().stream().mapToInt(Long::intValue).max().orElse(-1) + 1;
+        int[] outcomes = new int[size];
         for (long sequence : deliveredTo(subscription)) {
-            outcomes.merge(sequence, 1, Integer::sum);
+            outcomes[(int) sequence]++;
         }
         for (long sequence : droppedFor(subscription)) {
-            outcomes.merge(sequence, 1, Integer::sum);
+            outcomes[(int) sequence]++;
         }
         for (Long sequence : droppedForAll.keySet()) {
-            outcomes.merge(sequence, 1, Integer::sum);
+            outcomes[sequence.intValue()]++;
         }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Long, EventType> entry : published.entrySet()) {
@@ -113,7 +114,7 @@ final class AccountingObserver implements BusObserver {
             if (!types.contains(entry.getValue()) || sequence < fromInclusive || sequence >= toExclusive) {
                 continue;
             }
-            int count = outcomes.getOrDefault(sequence, 0);
+            int count = outcomes[(int) sequence];
             if (count != 1) {
                 problems.add(subscription.name() + ": sequence " + sequence + " ended " + count + " times");
             }
