@@ -1,4 +1,17 @@
-/** Recording and replay for an hftbus bus, as a {@link io.hftbus.api.BusObserver}. */
+/**
+ * Recording and replay for an hftbus bus: {@link io.hftbus.recorder.BusRecorder}, a
+ * {@link io.hftbus.api.BusObserver} that keeps the latest envelopes in memory and can append them
+ * to a crash-safe binary journal; {@link io.hftbus.recorder.JournalReader}; the
+ * {@link io.hftbus.recorder.Replayer}; and the Dagger {@link io.hftbus.recorder.RecorderModule}.
+ */
+// The requires-automatic lints are off for this module (see its pom): Dagger ships as an
+// automatic module.
 module io.hftbus.recorder {
     requires transitive io.hftbus.api;
+    requires transitive dagger;
+    requires jakarta.inject;
+    requires org.jctools.core.jdk11;
+    requires org.slf4j;
+
+    exports io.hftbus.recorder;
 }

@@ -7,9 +7,16 @@ import java.util.Set;
  * A handler's or a stream's membership of a bus. Closing it unsubscribes.
  *
  * <p><b>What it sees.</b> A subscription receives every event of its types whose sequence was
- * claimed after {@code subscribe} returned, exactly once, until it is closed. After
- * {@link #unsubscribe()} returns, no new delivery to it begins; a handler call already running on a
- * dispatch thread may still be finishing.
+ * claimed after {@code subscribe} returned, exactly once, and none claimed before {@code subscribe}
+ * was called; of those claimed while {@code subscribe} ran, some may arrive.
+ *
+ * <p><b>When it stops.</b> Called on a dispatch thread (from a handler; in
+ * {@link DispatchMode#SINGLE_THREAD} from any handler of the bus), {@link #unsubscribe()} takes
+ * effect before the next delivery. Called from another thread, it takes effect for every delivery
+ * that a dispatch thread begins afterwards, but a dispatch thread that was already handing the
+ * current envelope to this subscription may still complete that one call after
+ * {@code unsubscribe()} returned: at most one call per dispatch thread. Making it exact would cost
+ * a full fence per delivery on the dispatch path.
  *
  * <p>Thread-safe: any thread may unsubscribe, at any time, also from inside its own handler.
  */

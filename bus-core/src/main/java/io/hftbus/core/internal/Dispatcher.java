@@ -118,7 +118,9 @@ final class Dispatcher implements Runnable {
                 lane.consumed.setRelease(lane.consumed.get() + 1);
                 if (burstStart || --untilDepthSample[i] <= 0) {
                     untilDepthSample[i] = DEPTH_SAMPLE_INTERVAL;
-                    lane.sampleDepth(lane.queue.size() + 1);
+                    // The envelope just taken counts too; a publisher refilling the lane meanwhile can make
+                    // the estimate exceed what the lane can hold, so it is capped at the capacity.
+                    lane.sampleDepth(Math.min(lane.queue.size() + 1, lane.capacity));
                 }
                 return envelope;
             }

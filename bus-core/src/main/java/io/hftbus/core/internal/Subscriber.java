@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * <p>{@link #fromSequence} is the bus's claim counter read before the subscriber was put in the
  * table: envelopes claimed earlier but still queued are not delivered to it. {@link #active} is
- * read before every delivery, so that once {@link #unsubscribe()} has returned no new delivery to
- * it begins, even on a dispatch thread still holding the table from before.
+ * read (volatile) before every delivery, so that a dispatch thread still holding the table from
+ * before the unsubscribe does not begin a new delivery once it sees the cleared flag. A delivery
+ * whose check had already passed still completes: the Javadoc of {@code Subscription} states this
+ * bound (one call per dispatch thread) rather than buy exactness with a StoreLoad fence per delivery.
  */
 abstract class Subscriber implements Subscription {
 
