@@ -245,9 +245,9 @@ public final class CoreEventBus implements EventBus {
         observers.handlerFailed(envelope, subscriber, failure);
         long quiet = subscriber.failureLog.admit();
         if (quiet >= 0) {
-            LOG.warn("bus '{}': handler '{}' threw on {} event sequence {} ({} more failures of it since the last"
-                    + " report); the other subscribers got the event", name, subscriber.name, envelope.type(),
-                    envelope.sequence(), quiet, failure);
+            RateLimitedLog.warn(LOG, "bus '{}': handler '{}' threw on {} event sequence {} ({} more failures of it"
+                    + " since the last report); the other subscribers got the event", new Object[] {name,
+                    subscriber.name, envelope.type(), envelope.sequence(), quiet}, failure);
         }
     }
 
@@ -478,6 +478,12 @@ public final class CoreEventBus implements EventBus {
         }
         List<Subscriber> subscribers = table.close();
         for (Subscriber subscriber : subscribers) {
+            if (forced) {
+                // Written before active is cleared (both volatile): a dispatch thread still delivering,
+                // which finds the subscriber inactive, then sees this and reports a BUS_CLOSED drop for
+                // it instead of skipping it in silence (see Subscriber.accepts).
+                subscriber.cutOffByClose = true;
+            }
             subscriber.active = false;
             subscriber.ended();
         }

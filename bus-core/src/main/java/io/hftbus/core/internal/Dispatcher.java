@@ -59,11 +59,17 @@ final class Dispatcher implements Runnable {
         return waitStrategy == WaitStrategy.BACKOFF || waitStrategy == WaitStrategy.BLOCKING;
     }
 
-    /** Called by a publisher after its offer; cheap when the thread is awake. */
-    void wakeIfSleeping() {
+    /**
+     * Called by a publisher after its offer; cheap when the thread is awake.
+     *
+     * @return whether the thread had announced it sleeps and was unparked
+     */
+    boolean wakeIfSleeping() {
         if (sleeping) {
             LockSupport.unpark(thread);
+            return true;
         }
+        return false;
     }
 
     @Override
@@ -152,15 +158,24 @@ final class Dispatcher implements Runnable {
     }
 
     private void park() {
-        // Announce, then look again (see the class comment for why no wake-up is lost).
-        sleeping = true;
-        if (!anyLaneHasWork() && !bus.isClosing()) {
+        if (announceSleep()) {
             // A handler may have left the interrupt status set; parking would then return at once,
             // forever. The dispatch thread is the bus's, so the status is not anyone else's to keep.
             Thread.interrupted();
             LockSupport.parkNanos(this, PARK_SAFETY_NANOS);
         }
         sleeping = false;
+    }
+
+    /**
+     * Announces that this thread is about to park, then looks at the lanes and the close flag once
+     * more (see the class comment for why no wake-up is lost).
+     *
+     * @return whether the thread may park: nothing arrived and the bus is not closing
+     */
+    boolean announceSleep() {
+        sleeping = true;
+        return !anyLaneHasWork() && !bus.isClosing();
     }
 
     private boolean anyLaneHasWork() {

@@ -78,26 +78,7 @@ final class StreamSubscriber<E extends Event> extends Subscriber implements Even
     @Override
     public Envelope<E> take() throws InterruptedException {
         Envelope<E> envelope = queue.poll();
-        if (envelope != null) {
-            return envelope;
-        }
-        lock.lockInterruptibly();
-        try {
-            waiters++;
-            try {
-                while (true) {
-                    envelope = queue.poll();
-                    if (envelope != null || ended) {
-                        return envelope != null ? envelope : queue.poll();
-                    }
-                    notEmptyOrEnded.await();
-                }
-            } finally {
-                waiters--;
-            }
-        } finally {
-            lock.unlock();
-        }
+        return envelope != null ? envelope : awaitNext(false, 0L);
     }
 
     @Override
@@ -108,23 +89,32 @@ final class StreamSubscriber<E extends Event> extends Subscriber implements Even
     @Override
     public Envelope<E> poll(long timeout, TimeUnit unit) throws InterruptedException {
         Envelope<E> envelope = queue.poll();
-        if (envelope != null) {
-            return envelope;
-        }
-        long remaining = unit.toNanos(timeout);
+        return envelope != null ? envelope : awaitNext(true, unit.toNanos(timeout));
+    }
+
+    /**
+     * The slow path of the takes: registers as a waiter, then polls again before each wait (see the
+     * class comment), until an envelope arrives, the stream ends, or a timed wait runs out.
+     */
+    private Envelope<E> awaitNext(boolean timed, long timeoutNanos) throws InterruptedException {
+        long remaining = timeoutNanos;
         lock.lockInterruptibly();
         try {
             waiters++;
             try {
                 while (true) {
-                    envelope = queue.poll();
+                    Envelope<E> envelope = queue.poll();
                     if (envelope != null || ended) {
+                        // After the end, one more poll: an envelope offered just before it was queued last.
                         return envelope != null ? envelope : queue.poll();
                     }
-                    if (remaining <= 0) {
+                    if (!timed) {
+                        notEmptyOrEnded.await();
+                    } else if (remaining <= 0) {
                         return null;
+                    } else {
+                        remaining = notEmptyOrEnded.awaitNanos(remaining);
                     }
-                    remaining = notEmptyOrEnded.awaitNanos(remaining);
                 }
             } finally {
                 waiters--;
