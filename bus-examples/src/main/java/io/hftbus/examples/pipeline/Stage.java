@@ -77,9 +77,14 @@ public abstract class Stage {
                 handler.accept(event);
             } catch (RuntimeException | Error failure) {
                 failures.setRelease(failures.getPlain() + 1);
-                bus.publish(new ErrorEvent(event.timestamp(), name, Severity.ERROR,
-                        failure.getClass().getSimpleName(),
-                        "while handling " + event.type() + ": " + failure.getMessage()));
+                try {
+                    bus.publish(new ErrorEvent(event.timestamp(), name, Severity.ERROR,
+                            failure.getClass().getSimpleName(),
+                            "while handling " + event.type() + ": " + failure.getMessage()));
+                } catch (RuntimeException unreported) {
+                    // A closing bus, or a full lane past its timeout: the failure itself still goes to the bus.
+                    failure.addSuppressed(unreported);
+                }
                 throw failure;
             }
         }));
