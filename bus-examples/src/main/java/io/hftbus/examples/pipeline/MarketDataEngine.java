@@ -100,7 +100,9 @@ public final class MarketDataEngine {
                 if (System.nanoTime() - deadline >= 0) {
                     break;
                 }
-                awaitWindow();
+                if (!awaitWindow()) {
+                    break;
+                }
                 if (bus.publish(event) == EventBus.NOT_ACCEPTED) {
                     dropped.setRelease(dropped.getPlain() + 1);
                 }
@@ -134,9 +136,13 @@ public final class MarketDataEngine {
         }
     }
 
-    private void awaitWindow() {
+    /** Waits for room in the window; false if a stop came first. */
+    private boolean awaitWindow() {
         int rounds = 0;
         while (inFlight() >= window) {
+            if (stopRequested) {
+                return false;
+            }
             if (rounds < 100) {
                 Thread.onSpinWait();
             } else if (rounds < 200) {
@@ -146,6 +152,7 @@ public final class MarketDataEngine {
             }
             rounds++;
         }
+        return true;
     }
 
     private int inFlight() {
