@@ -56,7 +56,11 @@ public interface BusObserver {
     default void onHandlerFailed(Envelope<?> envelope, Subscription subscription, Throwable failure) {
     }
 
-    /** The bus has closed and delivered or dropped everything it accepted; called on the closing thread. */
+    /**
+     * The bus has closed and delivered or dropped everything it accepted. Called once, on the thread
+     * that completed the close: the last dispatch thread after a complete drain, or the thread in
+     * {@code close()} when the drain timed out.
+     */
     default void onClosed(EventBus bus) {
     }
 }

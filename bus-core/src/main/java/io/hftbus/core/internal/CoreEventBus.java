@@ -65,6 +65,8 @@ public final class CoreEventBus implements EventBus {
     private final PaddedCounter claims = new PaddedCounter(0);
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
+    private final AtomicLong dispatchFailures = new AtomicLong();
+    private final RateLimitedLog dispatchFailureLog = new RateLimitedLog();
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -265,6 +267,16 @@ public final class CoreEventBus implements EventBus {
         return settled >= finalClaims;
     }
 
+    /** A dispatch thread caught something its loop should never see; it goes on draining. */
+    void dispatchFailed(Throwable unexpected) {
+        dispatchFailures.incrementAndGet();
+        if (dispatchFailureLog.admit() >= 0) {
+            RateLimitedLog.warn(LOG, "bus '{}': dispatch thread {} caught an unexpected failure ({} so far); it goes"
+                    + " on, and close() will report the drain as not clean", new Object[] {name,
+                    Thread.currentThread().getName(), dispatchFailures.get()}, unexpected);
+        }
+    }
+
     void dispatcherExited() {
         if (liveDispatchers.decrementAndGet() == 0) {
             finish(false);
@@ -347,8 +359,8 @@ public final class CoreEventBus implements EventBus {
         return kind + "-" + subscriberIds.incrementAndGet() + (type == null ? "" : "-" + type.name().toLowerCase(Locale.ROOT));
     }
 
-    /** The claim count now, without the closed bit. */
-    private long claimCount() {
+    /** The claim count now, without the closed bit: the sequence the next publish would get. */
+    long claimCount() {
         return claims.get() & ~CLOSED_BIT;
     }
 
@@ -474,7 +486,7 @@ public final class CoreEventBus implements EventBus {
             LOG.warn("bus '{}': close timed out; {} accepted events dropped as BUS_CLOSED, dispatch threads still"
                     + " alive: {}", name, abandoned.get(), liveDispatchers.get());
         } else {
-            drainedCleanly = true;
+            drainedCleanly = dispatchFailures.get() == 0;
         }
         List<Subscriber> subscribers = table.close();
         for (Subscriber subscriber : subscribers) {

@@ -3,8 +3,6 @@ package io.hftbus.core.internal;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.WaitStrategy;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A dispatch thread's loop: take the next envelope from the highest-priority non-empty lane it
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * safety net.
  */
 final class Dispatcher implements Runnable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** Spins of {@link Thread#onSpinWait()} before yielding, for YIELDING and BACKOFF. */
     private static final int SPINS = 256;
@@ -75,11 +71,17 @@ final class Dispatcher implements Runnable {
     @Override
     public void run() {
         try {
-            loop();
-        } catch (Throwable unexpected) {
-            // Handlers and observers are isolated where they are called; reaching here is a bus bug.
-            LOG.error("bus '{}': dispatch thread {} died", bus.name(), Thread.currentThread().getName(), unexpected);
-            throw unexpected;
+            while (true) {
+                try {
+                    loop();
+                    return;
+                } catch (Throwable unexpected) {
+                    // Handlers and observers are isolated where they are called, so this is the JVM (an
+                    // OutOfMemoryError, say) or a bus bug. Dying would stall the lanes for good: report it,
+                    // mark the bus's close as not clean, and keep draining.
+                    bus.dispatchFailed(unexpected);
+                }
+            }
         } finally {
             bus.dispatcherExited();
         }
