@@ -43,8 +43,11 @@ public interface BusObserver {
     /**
      * An envelope did not reach a subscriber.
      *
-     * @param subscription the stream that lagged, or {@code null} when the envelope reached no
-     *                     subscriber ({@link DropReason#LANE_FULL}, {@link DropReason#BUS_CLOSED})
+     * @param subscription the stream that lagged ({@link DropReason#STREAM_LAGGING}); the
+     *                     subscription a timed-out close cut off while the envelope was being
+     *                     delivered ({@link DropReason#BUS_CLOSED}); or {@code null} when the
+     *                     envelope reached no subscriber ({@link DropReason#LANE_FULL},
+     *                     {@link DropReason#BUS_CLOSED} for an envelope still in its lane)
      */
     default void onDropped(Envelope<?> envelope, Subscription subscription, DropReason reason) {
     }
@@ -53,7 +56,11 @@ public interface BusObserver {
     default void onHandlerFailed(Envelope<?> envelope, Subscription subscription, Throwable failure) {
     }
 
-    /** The bus has closed and delivered or dropped everything it accepted; called on the closing thread. */
+    /**
+     * The bus has closed and delivered or dropped everything it accepted. Called once, on the thread
+     * that completed the close: the last dispatch thread after a complete drain, or the thread in
+     * {@code close()} when the drain timed out.
+     */
     default void onClosed(EventBus bus) {
     }
 }

@@ -10,6 +10,10 @@ public enum DropReason {
     LANE_FULL,
     /** One pull stream's queue was full; the other subscribers got it. */
     STREAM_LAGGING,
-    /** The bus closed and its drain timed out before the envelope could be delivered. */
+    /**
+     * The bus closed and its drain timed out before the envelope could be delivered: reported once
+     * with a null subscription for an envelope still in its lane, or per subscription for the
+     * subscribers an envelope whose delivery was under way did not reach.
+     */
     BUS_CLOSED
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>End of stream.</b> Once the stream is unsubscribed, or its bus has closed and delivered
  * everything it accepted, the queued envelopes can still be taken; after the last one,
- * {@link #take()} returns {@code null} at once and {@link #isEndOfStream()} is true.
+ * {@link #take()} returns {@code null} at once and {@link #isEndOfStream()} is true. One caveat,
+ * from {@link Subscription}'s contract: an unsubscribe from a thread other than the dispatch thread
+ * may race with the one delivery already under way, whose envelope can then land in the queue just
+ * after the end was signalled; {@link #poll()} still returns it.
  *
  * <p><b>Threading.</b> Any number of application threads may take from one stream concurrently;
  * each envelope goes to exactly one of them.

@@ -2,16 +2,12 @@ package io.hftbus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hftbus.testing.ModulePathLauncher;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +47,12 @@ class ModulePathLaunchTest {
         Files.writeString(sources.resolve("module-info.java"), APP_MODULE);
         Files.writeString(sources.resolve("demo/app/Main.java"), APP_MAIN);
         Path classes = work.resolve("classes");
-        String compiled = run(List.of(tool("javac"), "--release", "17", "-Xlint:all", "-Werror",
+        String compiled = run(List.of(ModulePathLauncher.tool("javac"), "--release", "17", "-Xlint:all", "-Werror",
                 "--module-path", api, "-d", classes.toString(),
                 sources.resolve("module-info.java").toString(), sources.resolve("demo/app/Main.java").toString()));
         assertThat(compiled).as("the demo compiles against bus-api alone, without a warning").isEmpty();
 
-        String output = run(List.of(tool("java"), "--module-path",
+        String output = run(List.of(ModulePathLauncher.tool("java"), "--module-path",
                 classes + File.pathSeparator + String.join(File.pathSeparator, modulePath),
                 "--module", "demo.app/demo.app.Main"));
 
@@ -67,44 +63,14 @@ class ModulePathLaunchTest {
 
     /** Runs a JDK tool and returns its output; fails unless it exits with 0 in time. */
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        boolean ended = process.waitFor(Await.DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(ended).as("%s ends in time", command.get(0)).isTrue();
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", command, output).isZero();
-        return output;
+        ModulePathLauncher.Result result = ModulePathLauncher.run(command, Await.DEADLINE);
+        assertThat(result.ended()).as("%s ends in time", command.get(0)).isTrue();
+        assertThat(result.exitCode()).as("%s exit code; output:%n%s", command, result.output()).isZero();
+        return result.output();
     }
 
-    private static String tool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
-    }
-
-    /** The jars and class folders the core needs at run time, taken from this test run's paths. */
     private static List<String> runtimeModulePath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                for (String entry : value.split(File.pathSeparator)) {
-                    if (!entry.isBlank()) {
-                        entries.add(entry);
-                    }
-                }
-            }
-        }
-        List<String> wanted = List.of("bus-api", "bus-core", "jctools", "slf4j-api", "slf4j-simple", "dagger",
-                "jakarta.inject", "javax.inject", "jspecify");
-        List<String> path = entries.stream()
-                .filter(entry -> wanted.stream().anyMatch(entry::contains))
-                .filter(entry -> !entry.contains("test-classes") && !entry.endsWith("-tests.jar"))
-                .filter(entry -> Files.exists(Path.of(entry)))
-                .collect(Collectors.toList());
-        if (path.stream().noneMatch(p -> p.contains("bus-core"))) {
-            throw new IOException("bus-core's classes not found in " + entries);
-        }
-        return path;
+        return ModulePathLauncher.runtimeModulePath(List.of("bus-api", "bus-core", "jctools", "slf4j-api",
+                "slf4j-simple", "dagger", "jakarta.inject", "javax.inject", "jspecify"), "bus-core");
     }
 }

@@ -60,7 +60,9 @@ class StatsReporterTest {
             reporter.close();
             reporter.close();
             int written = lines.size();
-            assertThat(reporterThreadAlive("hftbus-stats-reporter-ticking")).isFalse();
+            // The executor reports termination just before its worker thread has returned: await the end.
+            assertThat(awaitTrue(() -> !reporterThreadAlive("hftbus-stats-reporter-ticking"), 10))
+                    .as("the reporter thread ends after close").isTrue();
             assertThat(lines).hasSize(written).allSatisfy(line -> assertThat(line).startsWith("bus 'ticking' "));
         } finally {
             bus.close();

@@ -65,6 +65,8 @@ public final class CoreEventBus implements EventBus {
     private final PaddedCounter claims = new PaddedCounter(0);
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
+    private final AtomicLong dispatchFailures = new AtomicLong();
+    private final RateLimitedLog dispatchFailureLog = new RateLimitedLog();
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -245,9 +247,9 @@ public final class CoreEventBus implements EventBus {
         observers.handlerFailed(envelope, subscriber, failure);
         long quiet = subscriber.failureLog.admit();
         if (quiet >= 0) {
-            LOG.warn("bus '{}': handler '{}' threw on {} event sequence {} ({} more failures of it since the last"
-                    + " report); the other subscribers got the event", name, subscriber.name, envelope.type(),
-                    envelope.sequence(), quiet, failure);
+            RateLimitedLog.warn(LOG, "bus '{}': handler '{}' threw on {} event sequence {} ({} more failures of it"
+                    + " since the last report); the other subscribers got the event", new Object[] {name,
+                    subscriber.name, envelope.type(), envelope.sequence(), quiet}, failure);
         }
     }
 
@@ -263,6 +265,16 @@ public final class CoreEventBus implements EventBus {
             settled += lane.consumed.getAcquire();
         }
         return settled >= finalClaims;
+    }
+
+    /** A dispatch thread caught something its loop should never see; it goes on draining. */
+    void dispatchFailed(Throwable unexpected) {
+        dispatchFailures.incrementAndGet();
+        if (dispatchFailureLog.admit() >= 0) {
+            RateLimitedLog.warn(LOG, "bus '{}': dispatch thread {} caught an unexpected failure ({} so far); it goes"
+                    + " on, and close() will report the drain as not clean", new Object[] {name,
+                    Thread.currentThread().getName(), dispatchFailures.get()}, unexpected);
+        }
     }
 
     void dispatcherExited() {
@@ -347,8 +359,8 @@ public final class CoreEventBus implements EventBus {
         return kind + "-" + subscriberIds.incrementAndGet() + (type == null ? "" : "-" + type.name().toLowerCase(Locale.ROOT));
     }
 
-    /** The claim count now, without the closed bit. */
-    private long claimCount() {
+    /** The claim count now, without the closed bit: the sequence the next publish would get. */
+    long claimCount() {
         return claims.get() & ~CLOSED_BIT;
     }
 
@@ -474,10 +486,16 @@ public final class CoreEventBus implements EventBus {
             LOG.warn("bus '{}': close timed out; {} accepted events dropped as BUS_CLOSED, dispatch threads still"
                     + " alive: {}", name, abandoned.get(), liveDispatchers.get());
         } else {
-            drainedCleanly = true;
+            drainedCleanly = dispatchFailures.get() == 0;
         }
         List<Subscriber> subscribers = table.close();
         for (Subscriber subscriber : subscribers) {
+            if (forced) {
+                // Written before active is cleared (both volatile): a dispatch thread still delivering,
+                // which finds the subscriber inactive, then sees this and reports a BUS_CLOSED drop for
+                // it instead of skipping it in silence (see Subscriber.accepts).
+                subscriber.cutOffByClose = true;
+            }
             subscriber.active = false;
             subscriber.ended();
         }

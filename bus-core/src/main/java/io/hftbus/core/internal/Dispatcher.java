@@ -3,8 +3,6 @@ package io.hftbus.core.internal;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.WaitStrategy;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A dispatch thread's loop: take the next envelope from the highest-priority non-empty lane it
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * safety net.
  */
 final class Dispatcher implements Runnable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** Spins of {@link Thread#onSpinWait()} before yielding, for YIELDING and BACKOFF. */
     private static final int SPINS = 256;
@@ -59,21 +55,33 @@ final class Dispatcher implements Runnable {
         return waitStrategy == WaitStrategy.BACKOFF || waitStrategy == WaitStrategy.BLOCKING;
     }
 
-    /** Called by a publisher after its offer; cheap when the thread is awake. */
-    void wakeIfSleeping() {
+    /**
+     * Called by a publisher after its offer; cheap when the thread is awake.
+     *
+     * @return whether the thread had announced it sleeps and was unparked
+     */
+    boolean wakeIfSleeping() {
         if (sleeping) {
             LockSupport.unpark(thread);
+            return true;
         }
+        return false;
     }
 
     @Override
     public void run() {
         try {
-            loop();
-        } catch (Throwable unexpected) {
-            // Handlers and observers are isolated where they are called; reaching here is a bus bug.
-            LOG.error("bus '{}': dispatch thread {} died", bus.name(), Thread.currentThread().getName(), unexpected);
-            throw unexpected;
+            while (true) {
+                try {
+                    loop();
+                    return;
+                } catch (Throwable unexpected) {
+                    // Handlers and observers are isolated where they are called, so this is the JVM (an
+                    // OutOfMemoryError, say) or a bus bug. Dying would stall the lanes for good: report it,
+                    // mark the bus's close as not clean, and keep draining.
+                    bus.dispatchFailed(unexpected);
+                }
+            }
         } finally {
             bus.dispatcherExited();
         }
@@ -159,15 +167,24 @@ final class Dispatcher implements Runnable {
     }
 
     private void park() {
-        // Announce, then look again (see the class comment for why no wake-up is lost).
-        sleeping = true;
-        if (!anyLaneHasWork() && !bus.isClosing()) {
+        if (announceSleep()) {
             // A handler may have left the interrupt status set; parking would then return at once,
             // forever. The dispatch thread is the bus's, so the status is not anyone else's to keep.
             Thread.interrupted();
             LockSupport.parkNanos(this, PARK_SAFETY_NANOS);
         }
         sleeping = false;
+    }
+
+    /**
+     * Announces that this thread is about to park, then looks at the lanes and the close flag once
+     * more (see the class comment for why no wake-up is lost).
+     *
+     * @return whether the thread may park: nothing arrived and the bus is not closing
+     */
+    boolean announceSleep() {
+        sleeping = true;
+        return !anyLaneHasWork() && !bus.isClosing();
     }
 
     private boolean anyLaneHasWork() {

@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * The bus's observers, called in order. An observer that throws is logged (rate-limited) and
  * skipped for that call only: the bus and the other observers go on.
  *
+ * <p>Every {@link Throwable} is caught, checked exceptions included: an observer written in another
+ * JVM language (or with a "sneaky throw") can throw one that Java's signatures do not declare, and
+ * one escaping {@code onPublished} would leave a claimed sequence unsettled (close would then wait
+ * for it until its timeout), one escaping a dispatch-thread callback would end that thread.
+ *
  * <p>Allocation-free: the observers live in a final array, and with none the loops do nothing.
  */
 final class ObserverChain {
@@ -40,7 +45,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onAttached(bus);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onAttached", e);
             }
         }
@@ -50,7 +55,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onPublished(envelope);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onPublished", e);
             }
         }
@@ -60,7 +65,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onDelivered(envelope, subscription, deliveredNanos);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onDelivered", e);
             }
         }
@@ -70,7 +75,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onDropped(envelope, subscription, reason);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onDropped", e);
             }
         }
@@ -80,7 +85,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onHandlerFailed(envelope, subscription, failure);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onHandlerFailed", e);
             }
         }
@@ -90,7 +95,7 @@ final class ObserverChain {
         for (int i = 0; i < observers.length; i++) {
             try {
                 observers[i].onClosed(bus);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failed(i, "onClosed", e);
             }
         }
@@ -99,8 +104,9 @@ final class ObserverChain {
     private void failed(int index, String callback, Throwable failure) {
         long quiet = failureLogs[index].admit();
         if (quiet >= 0) {
-            LOG.warn("bus '{}': observer {} threw from {} ({} more failures of it since the last report)",
-                    busName, observers[index].getClass().getName(), callback, quiet, failure);
+            RateLimitedLog.warn(LOG, "bus '{}': observer {} threw from {} ({} more failures of it since the last"
+                    + " report)", new Object[] {busName, observers[index].getClass().getName(), callback, quiet},
+                    failure);
         }
     }
 }

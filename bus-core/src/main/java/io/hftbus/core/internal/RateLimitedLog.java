@@ -1,5 +1,9 @@
 package io.hftbus.core.internal;
 
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Decides when a recurring failure is logged: the first time with its stack trace, later at most
  * once a second with the number of occurrences kept quiet in between. Handler and observer failures
@@ -11,6 +15,8 @@ package io.hftbus.core.internal;
  * one; it never hides a failure from the observers, which are told separately.
  */
 final class RateLimitedLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitedLog.class);
 
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
@@ -33,5 +39,29 @@ final class RateLimitedLog {
         lastLoggedNanos = now;
         loggedOnce = true;
         return quiet;
+    }
+
+    /**
+     * Logs a caught failure at WARN with its stack trace, and never throws. Logging formats the
+     * failure's {@code toString()} and {@code getMessage()}, which are the failing code's own methods
+     * and may throw too; a log line must not end a dispatch thread, nor leave a publisher's claimed
+     * sequence unsettled. If describing the failure throws, the failure's class is logged instead;
+     * if even that fails the line is lost, and the observers, told before, still have the failure.
+     *
+     * @param arguments the arguments of {@code format}, without the failure
+     */
+    static void warn(Logger log, String format, Object[] arguments, Throwable failure) {
+        Object[] withFailure = Arrays.copyOf(arguments, arguments.length + 1);
+        withFailure[arguments.length] = failure;
+        try {
+            log.warn(format, withFailure);
+        } catch (Throwable describingFailed) {
+            try {
+                LOG.warn("a {} could not be logged: describing it threw {}; the failed log line was: {}",
+                        failure.getClass().getName(), describingFailed.getClass().getName(), format);
+            } catch (Throwable ignored) {
+                // The logger itself is failing; there is nowhere left to report to.
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hftbus.core.internal;
 
+import io.hftbus.api.DropReason;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.event.EventType;
@@ -26,6 +27,14 @@ abstract class Subscriber implements Subscription {
     /** Cleared once, by unsubscribe or by the bus's close. */
     volatile boolean active = true;
 
+    /**
+     * Set by a close that gave up waiting for its drain, just before it clears {@link #active}: the
+     * envelopes that a dispatch thread still hands to this subscriber afterwards (the one whose
+     * delivery was under way, or one a late publisher offered) were accepted while it was
+     * subscribed, and are reported to it as {@link DropReason#BUS_CLOSED} drops instead of vanishing.
+     */
+    volatile boolean cutOffByClose;
+
     Subscriber(CoreEventBus bus, String name, Set<EventType> types, long fromSequence) {
         this.bus = bus;
         this.name = name;
@@ -43,9 +52,25 @@ abstract class Subscriber implements Subscription {
     /** Called once when the subscription ends, by unsubscribe or by the bus's close. */
     abstract void ended();
 
-    /** Whether the envelope is one this subscriber is to receive now. */
+    /**
+     * Whether the envelope is one this subscriber is to receive now. When it is not because a close
+     * that timed out cut this subscriber off, the envelope is reported to the observers as dropped
+     * for it, so that the accounting (every envelope published while subscribed ends in one delivery
+     * or one drop) holds after a forced close too.
+     */
     final boolean accepts(Envelope<?> envelope) {
-        return envelope.sequence() >= fromSequence && active;
+        if (envelope.sequence() < fromSequence) {
+            return false;
+        }
+        if (active) {
+            return true;
+        }
+        // The close writes cutOffByClose before it clears active, both volatile: having read the
+        // cleared flag, this read sees the mark. After a mere unsubscribe nothing is owed.
+        if (cutOffByClose) {
+            bus.observers.dropped(envelope, this, DropReason.BUS_CLOSED);
+        }
+        return false;
     }
 
     @Override

@@ -80,10 +80,18 @@ public final class JournalWriter {
      * @throws IOException if the file exists or cannot be created and written
      */
     public JournalWriter(Path path, int queueCapacity) throws IOException {
+        this(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), queueCapacity);
+    }
+
+    /**
+     * Writes the journal to an open channel; the channel is the writer's from now on. Lets tests
+     * give it a file system that fails (a full disk).
+     */
+    JournalWriter(Path path, FileChannel channel, int queueCapacity) throws IOException {
         this.path = path;
         this.events = new MpscVarHandleArrayQueue<>(queueCapacity);
         this.refusals = new MpscVarHandleArrayQueue<>(Math.max(2, queueCapacity / 8));
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.channel = channel;
         try {
             JournalFormat.putHeader(buffer, crc);
             flush();

@@ -1,0 +1,53 @@
+package io.hftbus.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's snippets are mains: each runs through and prints what the README says it does. */
+class ExampleMainsTest {
+
+    @FunctionalInterface
+    private interface Main {
+        void run() throws Exception;
+    }
+
+    private static String output(Main main) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            main.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quickStartReceivesTheEventItPublished() throws Exception {
+        assertThat(output(() -> QuickStart.main(new String[0])))
+                .contains("Received: MarketDataEvent[timestamp=1234567890, symbol=ES, price=6000.0");
+    }
+
+    @Test
+    void statisticsExampleCountsTheTicksItPublished() throws Exception {
+        assertThat(output(() -> StatisticsExample.main(new String[0])))
+                .contains("MARKET_DATA: published=10000, received=10000, dropped=0")
+                .contains("over 10000 deliveries")
+                .contains("orders: published=1, received=1")
+                .contains("report: bus 'hftbus'");
+    }
+
+    @Test
+    void recordingExampleRecordsReadsBackAndReplays() throws Exception {
+        assertThat(output(() -> RecordingExample.main(new String[0])))
+                .contains("Envelope[sequence=0")
+                .contains("recorded 1001 events, 1 fills, 100 in the window")
+                .contains("journal: 1001 published and 0 refused records; 1001 events to replay")
+                .contains("replayed: ReplayResult[published=1000, notAccepted=0, filteredOut=1, refusedAtRecording=0]");
+    }
+}
