@@ -1,7 +1,6 @@
 package io.hftbus.core.internal;
 
 import io.hftbus.api.BackpressureException;
-import io.hftbus.api.BackpressurePolicy;
 import io.hftbus.api.BusClosedException;
 import io.hftbus.api.BusConfig;
 import io.hftbus.api.DispatchMode;
@@ -515,10 +514,5 @@ public final class CoreEventBus implements EventBus {
     public String toString() {
         return "EventBus[" + name + ", " + config.dispatchMode() + ", " + config.waitStrategy()
                 + (closing ? ", closed" : "") + "]";
-    }
-
-    /** For diagnostics and tests: the policy of a lane. */
-    BackpressurePolicy policy(Priority priority) {
-        return lane(priority).policy;
     }
 }

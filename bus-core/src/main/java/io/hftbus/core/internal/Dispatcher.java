@@ -50,11 +50,6 @@ final class Dispatcher implements Runnable {
         this.untilDepthSample = new int[lanesInPriorityOrder.length];
     }
 
-    /** Whether publishers must look at {@link #sleeping}: only strategies that park need waking. */
-    boolean parks() {
-        return waitStrategy == WaitStrategy.BACKOFF || waitStrategy == WaitStrategy.BLOCKING;
-    }
-
     /**
      * Called by a publisher after its offer; cheap when the thread is awake.
      *
