@@ -9,7 +9,6 @@ import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.Priority;
 import io.hftbus.api.event.Event;
-import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.recorder.JournalStatus;
 import io.hftbus.recorder.JournalFormatException.Problem;
 import java.io.IOException;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,22 +72,7 @@ class JournalTest {
     @Test
     void refusalsAreWrittenAndTheReaderLeavesTheRefusedEventsOut() throws Exception {
         Path file = dir.resolve("refusals.journal");
-        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
-        CountDownLatch handlerEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (EventBus bus = EventBus.builder().name("refusing").observer(recorder)
-                .laneCapacity(Priority.HIGH, 2).backpressure(Priority.HIGH, BackpressurePolicy.DROP_NEWEST).build()) {
-            bus.subscribe(MarketDataEvent.class, envelope -> {
-                handlerEntered.countDown();
-                release.await(30, TimeUnit.SECONDS);
-            });
-            bus.publish(TestEvents.tick(0));
-            assertThat(handlerEntered.await(30, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i <= 5; i++) {
-                bus.publish(TestEvents.tick(i)); // 1 and 2 fill the lane; 3, 4, 5 are refused
-            }
-            release.countDown();
-        }
+        BusRecorder recorder = Journals.recordThreeRefusals(file); // ticks 3, 4, 5 refused
         List<Long> refusedRecords = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(file)) {
             for (JournalRecord record; (record = reader.next()) != null; ) {

@@ -8,13 +8,11 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.Priority;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
-import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.recorder.ReplayOptions;
 import io.hftbus.api.recorder.ReplayResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -79,22 +77,7 @@ class ReplayTest {
     @Test
     void eventsTheRecordedBusRefusedAreNotReplayedFromAJournal() throws Exception {
         Path journal = dir.resolve("refusals.journal");
-        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(journal));
-        CountDownLatch handlerEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (EventBus bus = EventBus.builder().name("refusing").observer(recorder)
-                .laneCapacity(Priority.HIGH, 2).backpressure(Priority.HIGH, BackpressurePolicy.DROP_NEWEST).build()) {
-            bus.subscribe(MarketDataEvent.class, envelope -> {
-                handlerEntered.countDown();
-                release.await(30, TimeUnit.SECONDS);
-            });
-            bus.publish(TestEvents.tick(0));
-            assertThat(handlerEntered.await(30, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i <= 5; i++) {
-                bus.publish(TestEvents.tick(i));
-            }
-            release.countDown();
-        }
+        BusRecorder recorder = Journals.recordThreeRefusals(journal); // ticks 3, 4, 5 refused
         BusRecorder replayed = BusRecorder.create();
         ReplayResult result;
         try (EventBus target = blockingBus("target", replayed)) {
