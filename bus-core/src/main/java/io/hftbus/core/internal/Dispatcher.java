@@ -29,13 +29,12 @@ final class Dispatcher implements Runnable {
     private static final int YIELDS = 64;
     /** Longest park before the lanes are looked at again without a wake-up. */
     private static final long PARK_SAFETY_NANOS = 100_000_000L;
-    /** The depth of a lane is sampled at the start of a burst and every this many envelopes. */
+    /** The depth of a lane is sampled at the start of a burst and every this many envelopes; a power of two. */
     private static final int DEPTH_SAMPLE_INTERVAL = 16;
 
     private final CoreEventBus bus;
     private final Lane[] lanes;
     private final WaitStrategy waitStrategy;
-    private final int[] untilDepthSample;
 
     /** True while this thread is parked or about to park; read by publishers after each offer. */
     volatile boolean sleeping;
@@ -47,7 +46,6 @@ final class Dispatcher implements Runnable {
         this.bus = bus;
         this.lanes = lanesInPriorityOrder;
         this.waitStrategy = waitStrategy;
-        this.untilDepthSample = new int[lanesInPriorityOrder.length];
     }
 
     /**
@@ -119,9 +117,11 @@ final class Dispatcher implements Runnable {
             Envelope<?> envelope = lane.queue.relaxedPoll();
             if (envelope != null) {
                 // Single writer: a release store publishes the count to the close protocol's acquire read.
-                lane.consumed.setRelease(lane.consumed.get() + 1);
-                if (burstStart || --untilDepthSample[i] <= 0) {
-                    untilDepthSample[i] = DEPTH_SAMPLE_INTERVAL;
+                long consumed = lane.consumed.get() + 1;
+                lane.consumed.setRelease(consumed);
+                // The sampling schedule derives from the padded count: no per-event write to a field
+                // or array that shares a cache line with what publishers read (this object's sleeping).
+                if (burstStart || (consumed & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
                     // The envelope just taken counts too; a publisher refilling the lane meanwhile can make
                     // the estimate exceed what the lane can hold, so it is capped at the capacity.
                     lane.sampleDepth(Math.min(lane.queue.size() + 1, lane.capacity));
