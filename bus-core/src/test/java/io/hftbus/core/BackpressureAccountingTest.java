@@ -131,41 +131,4 @@ class BackpressureAccountingTest {
         }
     }
 
-    @Test
-    void aPublisherInterruptedWhileBlockedIsRefusedAndKeepsItsInterruptStatus() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountingObserver observer = new CountingObserver();
-        try (EventBus bus = EventBus.builder().laneCapacity(2).backpressure(BackpressurePolicy.BLOCK)
-                .blockTimeout(Duration.ofMinutes(1)).observer(observer).build()) {
-            bus.subscribeAll(e -> {
-                holding.countDown();
-                Await.latch("release", release);
-            });
-            bus.publish(SampleEvents.of(EventType.ORDER, 0));
-            Await.latch("the dispatch thread to be held", holding);
-            bus.publish(SampleEvents.of(EventType.ORDER, 1));
-            bus.publish(SampleEvents.of(EventType.ORDER, 2));
-            AtomicLong outcome = new AtomicLong();
-            List<Throwable> thrown = new ArrayList<>();
-            Thread blocked = new Thread(() -> {
-                try {
-                    bus.publish(SampleEvents.of(EventType.ORDER, 3));
-                } catch (BackpressureException e) {
-                    thrown.add(e);
-                    outcome.set(Thread.currentThread().isInterrupted() ? 1 : 2);
-                }
-            });
-            blocked.start();
-            Await.until("the publisher to block", () -> blocked.getState() == Thread.State.TIMED_WAITING
-                    || blocked.getState() == Thread.State.WAITING);
-            blocked.interrupt();
-            Await.join(blocked);
-            assertThat(outcome.get()).as("interrupt status kept").isEqualTo(1);
-            assertThat(((BackpressureException) thrown.get(0)).refusal())
-                    .isEqualTo(BackpressureException.Cause.INTERRUPTED);
-            assertThat(observer.droppedWithoutSubscriber(DropReason.LANE_FULL)).isEqualTo(1);
-            release.countDown();
-        }
-    }
 }

@@ -14,7 +14,6 @@ import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.OrderEvent;
 import io.hftbus.testing.SampleEvents;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -70,24 +69,6 @@ class LifecycleTest {
     }
 
     @Test
-    void publishAndSubscribeAfterCloseFailNamingTheBusAndOperation() {
-        EventBus bus = EventBus.builder().name("gone").build();
-        bus.close();
-        assertThat(bus.isClosed()).isTrue();
-        assertThatThrownBy(() -> bus.publish(SampleEvents.tick(1)))
-                .isInstanceOf(BusClosedException.class)
-                .hasMessage("bus 'gone' is closed: publish MARKET_DATA refused");
-        assertThatThrownBy(() -> bus.subscribe(OrderEvent.class, e -> { }))
-                .isInstanceOf(BusClosedException.class)
-                .hasMessage("bus 'gone' is closed: subscribe to ORDER refused");
-        assertThatThrownBy(() -> bus.stream(OrderEvent.class))
-                .isInstanceOf(BusClosedException.class).hasMessageContaining("subscribe to ORDER");
-        assertThatThrownBy(() -> bus.subscribeAll(e -> { }))
-                .isInstanceOf(BusClosedException.class).hasMessageContaining("subscribe to all types");
-        assertThat(bus.close(Duration.ofSeconds(1))).as("close is idempotent").isTrue();
-    }
-
-    @Test
     void streamsEndWhenTheBusClosesAndWakeWaitingTakers() throws Exception {
         EventBus bus = EventBus.create();
         EventStream<OrderEvent> stream = bus.stream(OrderEvent.class, 4);
@@ -120,42 +101,6 @@ class LifecycleTest {
             assertThat(stream.take()).isNull();
             assertThat(stream.isEndOfStream()).isTrue();
         }
-    }
-
-    @Test
-    void aCloseThatTimesOutReportsWhatItCouldNotDeliver() {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountingObserver observer = new CountingObserver();
-        EventBus bus = EventBus.builder().name("stuck").backpressure(BackpressurePolicy.BLOCK)
-                .observer(observer).build();
-        bus.subscribe(OrderEvent.class, e -> {
-            holding.countDown();
-            Await.latch("release", release);
-        });
-        for (int i = 0; i < 10; i++) {
-            bus.publish(SampleEvents.of(EventType.ORDER, i));
-        }
-        Await.latch("the handler to block", holding);
-        try {
-            assertThat(bus.close(Duration.ofMillis(50))).isFalse();
-            assertThat(observer.droppedWithoutSubscriber(DropReason.BUS_CLOSED)).isEqualTo(9);
-            assertThat(observer.closed.getCount()).isZero();
-        } finally {
-            release.countDown();
-        }
-    }
-
-    @Test
-    void closingFromInsideAHandlerDoesNotDeadlock() {
-        CountingObserver observer = new CountingObserver();
-        EventBus bus = EventBus.builder().observer(observer).build();
-        List<Boolean> results = new ArrayList<>();
-        bus.subscribe(OrderEvent.class, e -> results.add(bus.close(Duration.ofSeconds(1))));
-        bus.publish(SampleEvents.of(EventType.ORDER, 1));
-        Await.latch("the bus to finish closing", observer.closed);
-        assertThat(results).containsExactly(false);
-        assertThat(bus.close(Duration.ofSeconds(5))).isTrue();
     }
 
     @ParameterizedTest
