@@ -9,11 +9,19 @@ package io.hftbus.api;
 public enum WaitStrategy {
     /** Spins with {@link Thread#onSpinWait()}. Lowest latency; needs a core per dispatch thread. */
     BUSY_SPIN,
-    /** Spins briefly, then {@link Thread#yield()}s. Low latency; an idle thread still uses CPU. */
+    /**
+     * Spins briefly, then {@link Thread#yield()}s. Low latency; an idle thread still uses CPU.
+     *
+     * <p>When the lanes run dry right after a delivery, the thread first holds off for a few spins
+     * (well under a microsecond) before it looks again, so that a publisher running just behind it
+     * can fill several slots without a cache miss on each; an event published in that window waits
+     * for its end. This roughly doubles the throughput of a publisher that the dispatch thread keeps
+     * catching up with.
+     */
     YIELDING,
     /**
      * Spins, then yields, then parks until a publisher wakes it. The default: near-spin latency under
-     * load and no measurable CPU when idle.
+     * load and no measurable CPU when idle. Holds off after a burst as {@link #YIELDING} does.
      */
     BACKOFF,
     /** Parks as soon as the lanes are empty, until a publisher wakes it. Least CPU, most latency. */

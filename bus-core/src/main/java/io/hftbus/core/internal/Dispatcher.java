@@ -20,6 +20,20 @@ import java.util.concurrent.locks.LockSupport;
  * it), so at least one side sees the other: either the dispatcher sees the envelope and does not
  * park, or the publisher sees the flag and unparks it. No wake-up is lost; the timed park is only a
  * safety net.
+ *
+ * <p><b>Holding off.</b> With {@link WaitStrategy#YIELDING} and {@link WaitStrategy#BACKOFF}, when
+ * the lanes run dry right after a delivery the thread spins {@value #HOLD_OFF_SPINS} times before it
+ * looks at them again. A dispatch thread that polls an empty lane reads the very slot the publisher
+ * writes next, so each offer first has to take that cache line back: a publisher that is barely
+ * slower than the dispatch thread then pays a cross-core miss on every event, and the two run in
+ * lock-step. Holding off lets the publisher fill a few slots undisturbed, after which the thread
+ * takes them in one pass. Measured in bus-bench (1 publisher to 1 handler, YIELDING, 2 cores, one
+ * JVM per figure, the variants interleaved), in million events/s: 4.2-8.9 without the hold-off,
+ * 13.8-14.5 with 8 spins, 14.7-15.3 with 16, 16.6-17.1 with 32. It costs an event published during
+ * the hold-off at most that long, and nothing to one that arrives once the thread is back to
+ * spinning: 16 spins are about 0.4 µs on the machine measured, and left the median latency at
+ * 1 million events/s (an event every microsecond) at 0.3-0.4 µs, where 32 raised it to 1.1-1.3 µs.
+ * {@link WaitStrategy#BUSY_SPIN} does not hold off: it is the choice for latency at any price.
  */
 final class Dispatcher implements Runnable {
 
@@ -27,6 +41,8 @@ final class Dispatcher implements Runnable {
     private static final int SPINS = 256;
     /** Yields before parking, for BACKOFF. */
     private static final int YIELDS = 64;
+    /** Spins after the lanes ran dry before they are looked at again, for YIELDING and BACKOFF. */
+    static final int HOLD_OFF_SPINS = 16;
     /** Longest park before the lanes are looked at again without a wake-up. */
     private static final long PARK_SAFETY_NANOS = 100_000_000L;
     /** The depth of a lane is sampled at the start of a burst and every this many envelopes; a power of two. */
@@ -138,14 +154,18 @@ final class Dispatcher implements Runnable {
                 Thread.onSpinWait();
                 return 1;
             case YIELDING:
-                if (rounds < SPINS) {
+                if (rounds == 0) {
+                    holdOff();
+                } else if (rounds < SPINS) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
                 }
                 return Math.min(rounds + 1, SPINS);
             case BACKOFF:
-                if (rounds < SPINS) {
+                if (rounds == 0) {
+                    holdOff();
+                } else if (rounds < SPINS) {
                     Thread.onSpinWait();
                 } else if (rounds < SPINS + YIELDS) {
                     Thread.yield();
@@ -158,6 +178,13 @@ final class Dispatcher implements Runnable {
                 return 1;
             default:
                 throw new AssertionError(waitStrategy);
+        }
+    }
+
+    /** The first idle round after a delivery: see the class comment. */
+    private static void holdOff() {
+        for (int i = 0; i < HOLD_OFF_SPINS; i++) {
+            Thread.onSpinWait();
         }
     }
 
