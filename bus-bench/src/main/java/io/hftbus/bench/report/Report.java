@@ -4,8 +4,12 @@ import io.hftbus.bench.Contender;
 import io.hftbus.bench.Topology;
 import io.hftbus.bench.Waiting;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -14,11 +18,26 @@ import org.HdrHistogram.Histogram;
  * The figures of one run and their markdown: throughput and allocation per contender and topology,
  * latency percentiles per rate, contender and wait strategy, each with its ratio to the raw JCTools
  * hand-off measured in the same run, and the targets checked against them.
+ *
+ * <p>A run measures every case in each of several rounds, one contender after another, so that a
+ * stretch of bad scheduling on a shared machine falls on all of them rather than on whichever came
+ * up then. Throughput is the median of every iteration of every round, shown with the range of the
+ * rounds' own medians; a latency row is the round whose p99 is the median of the rounds' p99s,
+ * shown with all of them.
  */
 final class Report {
 
-    /** One latency case. */
-    record LatencyRow(Contender contender, Waiting waiting, Histogram histogram) {
+    /**
+     * One latency case.
+     *
+     * @param histogram      the median round's (by p99)
+     * @param roundP99Nanos  every round's p99, in the order run
+     */
+    record LatencyRow(Contender contender, Waiting waiting, Histogram histogram, long[] roundP99Nanos) {
+    }
+
+    /** One throughput case: the median of all iterations, and the lowest and highest round median. */
+    private record Throughput(double median, double lowestRound, double highestRound, int rounds) {
     }
 
     private static final double[] PERCENTILES = {50, 99, 99.9, 99.99, 100};
@@ -30,6 +49,7 @@ final class Report {
     private final Instant started;
     private String loadAfter = "unknown";
     private final Map<Contender, Map<Topology, Double>> eventsPerSecond = new EnumMap<>(Contender.class);
+    private final Map<Contender, Map<Topology, Throughput>> throughputs = new EnumMap<>(Contender.class);
     private final Map<Contender, Map<Topology, Double>> bytesPerEvent = new EnumMap<>(Contender.class);
     private final Map<Integer, Map<String, LatencyRow>> latency = new LinkedHashMap<>();
     private final Map<String, Double> costNanos = new LinkedHashMap<>();
@@ -49,18 +69,63 @@ final class Report {
         loadAfter = load;
     }
 
-    void throughput(Contender contender, Topology topology, double medianEventsPerSecond, double allocatedBytesPerEvent) {
-        eventsPerSecond.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, medianEventsPerSecond);
+    /**
+     * Records one throughput case.
+     *
+     * @param roundScores each round's iteration scores, events per second; none empty
+     */
+    void throughput(Contender contender, Topology topology, List<double[]> roundScores, double allocatedBytesPerEvent) {
+        if (roundScores.isEmpty() || roundScores.stream().anyMatch(scores -> scores.length == 0)) {
+            throw new IllegalArgumentException("throughput of " + contender + " on " + topology
+                    + " needs at least one score in every round");
+        }
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        List<Double> all = new ArrayList<>();
+        for (double[] scores : roundScores) {
+            double roundMedian = median(scores);
+            lowest = Math.min(lowest, roundMedian);
+            highest = Math.max(highest, roundMedian);
+            for (double score : scores) {
+                all.add(score);
+            }
+        }
+        double median = median(all.stream().mapToDouble(Double::doubleValue).toArray());
+        eventsPerSecond.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, median);
+        throughputs.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class))
+                .put(topology, new Throughput(median, lowest, highest, roundScores.size()));
         bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, allocatedBytesPerEvent);
+    }
+
+    /** The median; of an even count, the mean of the middle two. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     void cost(String step, double medianNanos) {
         costNanos.put(step, medianNanos);
     }
 
-    void latency(int rate, Contender contender, Waiting waiting, Histogram histogram) {
+    /**
+     * Records one latency case.
+     *
+     * @param rounds each round's histogram, in the order run; at least one
+     */
+    void latency(int rate, Contender contender, Waiting waiting, List<Histogram> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("latency of " + contender + " " + waiting + " at " + rate
+                    + " events/s needs at least one round");
+        }
+        long[] p99s = rounds.stream().mapToLong(histogram -> histogram.getValueAtPercentile(99)).toArray();
+        List<Histogram> byP99 = new ArrayList<>(rounds);
+        byP99.sort(Comparator.comparingLong(histogram -> histogram.getValueAtPercentile(99)));
+        // Of an even count, the lower middle: a row must be one real run, not an average of two.
+        Histogram median = byP99.get((byP99.size() - 1) / 2);
         latency.computeIfAbsent(rate, r -> new LinkedHashMap<>())
-                .put(contender + "/" + waiting, new LatencyRow(contender, waiting, histogram));
+                .put(contender + "/" + waiting, new LatencyRow(contender, waiting, median, p99s));
     }
 
     Map<String, LatencyRow> latencyRows(int rate) {
@@ -91,21 +156,25 @@ final class Report {
     }
 
     private void throughputTable(StringBuilder md) {
-        md.append("### Throughput, publish → handler (million events/s, median of the iterations; ×: ratio to the"
-                + " JCTools hand-off, higher is better)\n\n");
+        md.append("### Throughput, publish → handler (million events/s, median of the iterations of every round;"
+                + " ×: ratio to the JCTools hand-off, higher is better; then the lowest and highest round median)\n\n");
         header(md, "contender");
-        for (Contender contender : eventsPerSecond.keySet()) {
+        for (Contender contender : throughputs.keySet()) {
             md.append("| ").append(contender.label());
             for (Topology topology : Topology.values()) {
-                Double value = eventsPerSecond.get(contender).get(topology);
+                Throughput value = throughputs.get(contender).get(topology);
                 Double base = baseline(eventsPerSecond, topology);
                 md.append(" | ");
                 if (value == null) {
                     md.append("n/a");
                 } else {
-                    md.append(String.format(Locale.ROOT, "%.1f", value / 1e6));
+                    md.append(String.format(Locale.ROOT, "%.1f", value.median() / 1e6));
                     if (base != null && base > 0) {
-                        md.append(String.format(Locale.ROOT, " (%.2f×)", value / base));
+                        md.append(String.format(Locale.ROOT, " (%.2f×)", value.median() / base));
+                    }
+                    if (value.rounds() > 1) {
+                        md.append(String.format(Locale.ROOT, " %.1f–%.1f", value.lowestRound() / 1e6,
+                                value.highestRound() / 1e6));
                     }
                 }
             }
@@ -164,16 +233,17 @@ final class Report {
 
     private void latencyTable(StringBuilder md, int rate, Map<String, LatencyRow> rows) {
         md.append("### Latency at ").append(rateLabel(rate)).append(", publish → handler, 1→1 (µs, from the intended"
-                + " send time; ×: ratio to the JCTools hand-off with the same wait family, lower is better)\n\n");
+                + " send time; of each case the round whose p99 is the median; ×: ratio to the JCTools hand-off with"
+                + " the same wait family, lower is better)\n\n");
         md.append("| contender | wait strategy");
         for (String name : PERCENTILE_NAMES) {
             md.append(" | ").append(name);
         }
-        md.append(" |\n|---|---");
+        md.append(" | p99 of each round |\n|---|---");
         for (int i = 0; i < PERCENTILE_NAMES.length; i++) {
             md.append("|---:");
         }
-        md.append("|\n");
+        md.append("|---:|\n");
         for (LatencyRow row : rows.values()) {
             LatencyRow base = rows.get(Contender.JCTOOLS + "/" + row.waiting());
             md.append("| ").append(row.contender().label()).append(" | ").append(row.contender().waitLabel(row.waiting()));
@@ -184,6 +254,11 @@ final class Report {
                     md.append(String.format(Locale.ROOT, " (%.2f×)", micros / Math.max(0.001, micros(base.histogram(),
                             percentile))));
                 }
+            }
+            md.append(" | ");
+            for (int i = 0; i < row.roundP99Nanos().length; i++) {
+                double micros = row.roundP99Nanos()[i] / 1000.0;
+                md.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros));
             }
             md.append(" |\n");
         }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -25,15 +27,15 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs everything and writes the report: the JMH throughput benchmarks with {@code -prof gc}, then
  * the latency harness for every contender, wait strategy and rate, each case in its own JVM.
- * Prints the markdown tables and writes them ({@code results.md}), the raw JMH JSON
- * ({@code jmh.json}), the latency histograms ({@code latency/*.hgrm}) and the percentile plot
+ * Every case runs once per round, all cases in a round before the next round begins (see
+ * {@link Report} for why and how the rounds are summed up). Prints the markdown tables and writes
+ * them ({@code results.md}), the raw JMH JSON of each round ({@code jmh-N.json}), the latency histograms ({@code latency/*.hgrm}) and the percentile plot
  * ({@code latency.png}) to the output folder.
  *
  * <pre>
@@ -41,8 +43,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *      [--no-jmh] [--no-latency]
  * </pre>
  *
- * {@code --quick} takes about two minutes on two cores; the default, the full run, about fifteen (forks 2, warm-up 2 × 1 s, measurement 5 × 1 s; latency warm-up 3 s,
- * measurement 10 s per case).
+ * {@code --quick} takes about two minutes on two cores (one round); the default, the full run, about
+ * half an hour (three rounds; per round and case one JVM, warm-up 2 × 1 s, measurement 5 × 1 s;
+ * latency warm-up 3 s, measurement 6 s).
  */
 public final class RunAll {
 
@@ -55,8 +58,8 @@ public final class RunAll {
     /** How long each part runs. */
     record Plan(boolean quick, Path out, boolean jmh, boolean latency) {
 
-        int forks() {
-            return quick ? 1 : 2;
+        int rounds() {
+            return quick ? 1 : 3;
         }
 
         int warmupIterations() {
@@ -80,7 +83,7 @@ public final class RunAll {
         }
 
         String latencyMeasureSeconds() {
-            return quick ? "1" : "10";
+            return quick ? "1" : "6";
         }
     }
 
@@ -140,18 +143,39 @@ public final class RunAll {
     }
 
     private static void runJmh(Plan plan, Report report) throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("io\\.hftbus\\.bench\\.throughput\\..*")
-                .forks(plan.forks())
-                .warmupIterations(plan.warmupIterations())
-                .warmupTime(plan.warmupTime())
-                .measurementIterations(plan.measurementIterations())
-                .measurementTime(plan.measurementTime())
-                .addProfiler(GCProfiler.class)
-                .resultFormat(ResultFormatType.JSON)
-                .result(plan.out().resolve("jmh.json").toString());
-        // The publish-path cost benchmarks go in a second run, so that jmh.json holds the pipelines only.
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, List<double[]>> scores = new LinkedHashMap<>();
+        Map<String, List<Double>> bytes = new HashMap<>();
+        for (int round = 1; round <= plan.rounds(); round++) {
+            System.out.println("# throughput, round " + round + " of " + plan.rounds());
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include("io\\.hftbus\\.bench\\.throughput\\..*")
+                    .forks(1)
+                    .warmupIterations(plan.warmupIterations())
+                    .warmupTime(plan.warmupTime())
+                    .measurementIterations(plan.measurementIterations())
+                    .measurementTime(plan.measurementTime())
+                    .addProfiler(GCProfiler.class)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(plan.out().resolve("jmh-" + round + ".json").toString())
+                    .build()).run();
+            for (RunResult result : results) {
+                String key = result.getParams().getParam("contender") + "/" + result.getParams().getParam("topology");
+                double[] iterations = result.getBenchmarkResults().stream()
+                        .flatMap(benchmark -> benchmark.getIterationResults().stream())
+                        .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
+                        .toArray();
+                scores.computeIfAbsent(key, k -> new ArrayList<>()).add(iterations);
+                Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+                bytes.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(allocation == null ? Double.NaN : allocation.getScore());
+            }
+        }
+        for (Map.Entry<String, List<double[]>> entry : scores.entrySet()) {
+            String[] parts = entry.getKey().split("/");
+            double meanBytes = bytes.get(entry.getKey()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            report.throughput(Contender.valueOf(parts[0]), Topology.valueOf(parts[1]), entry.getValue(), meanBytes);
+        }
+        // The publish-path cost benchmarks are single-threaded and steadier: one fork after the rounds.
         Collection<RunResult> costs = new Runner(new OptionsBuilder()
                 .include("io\\.hftbus\\.bench\\.cost\\..*")
                 .forks(1)
@@ -164,32 +188,45 @@ public final class RunAll {
             report.cost(cost.getParams().getBenchmark().replaceAll(".*\\.", ""),
                     cost.getPrimaryResult().getStatistics().getPercentile(50));
         }
-        for (RunResult result : results) {
-            Contender contender = Contender.valueOf(result.getParams().getParam("contender"));
-            Topology topology = Topology.valueOf(result.getParams().getParam("topology"));
-            double median = result.getPrimaryResult().getStatistics().getPercentile(50);
-            Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            report.throughput(contender, topology, median, allocation == null ? Double.NaN : allocation.getScore());
-        }
     }
 
     private static void runLatency(Plan plan, Report report) throws IOException, InterruptedException {
-        Path histograms = Files.createDirectories(plan.out().resolve("latency"));
-        for (int rate : RATES) {
-            for (Contender contender : Contender.values()) {
-                for (Waiting waiting : Waiting.values()) {
-                    if (!contender.has(waiting)) {
-                        continue;
-                    }
-                    Histogram histogram = runLatencyCase(plan, contender, waiting, rate);
-                    report.latency(rate, contender, waiting, histogram);
-                    try (PrintStream stream = new PrintStream(histograms.resolve(
-                            contender + "-" + waiting + "-" + rate + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
-                        histogram.outputPercentileDistribution(stream, 1000.0);
+        Map<String, List<Histogram>> rounds = new LinkedHashMap<>();
+        for (int round = 1; round <= plan.rounds(); round++) {
+            System.out.println("# latency, round " + round + " of " + plan.rounds());
+            for (int rate : RATES) {
+                for (Contender contender : Contender.values()) {
+                    for (Waiting waiting : Waiting.values()) {
+                        if (contender.has(waiting)) {
+                            rounds.computeIfAbsent(caseName(contender, waiting, rate), k -> new ArrayList<>())
+                                    .add(runLatencyCase(plan, contender, waiting, rate));
+                        }
                     }
                 }
             }
         }
+        Path histograms = Files.createDirectories(plan.out().resolve("latency"));
+        for (int rate : RATES) {
+            for (Contender contender : Contender.values()) {
+                for (Waiting waiting : Waiting.values()) {
+                    List<Histogram> runs = rounds.get(caseName(contender, waiting, rate));
+                    if (runs == null) {
+                        continue;
+                    }
+                    report.latency(rate, contender, waiting, runs);
+                    Histogram chosen = report.latencyRows(rate).get(contender + "/" + waiting).histogram();
+                    try (PrintStream stream = new PrintStream(histograms.resolve(
+                            caseName(contender, waiting, rate) + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
+                        chosen.outputPercentileDistribution(stream, 1000.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The name of a latency case's percentile file, without its extension. */
+    private static String caseName(Contender contender, Waiting waiting, int rate) {
+        return contender + "-" + waiting + "-" + rate;
     }
 
     /**
@@ -205,7 +242,7 @@ public final class RunAll {
             List<PercentilePlot.Curve> curves = new ArrayList<>();
             for (Contender contender : Contender.values()) {
                 for (Waiting waiting : Waiting.values()) {
-                    Path file = dir.resolve("latency").resolve(contender + "-" + waiting + "-" + rate + ".hgrm");
+                    Path file = dir.resolve("latency").resolve(caseName(contender, waiting, rate) + ".hgrm");
                     if (Files.exists(file)) {
                         curves.add(curveFromPercentileFile(file, contender, waiting));
                     }

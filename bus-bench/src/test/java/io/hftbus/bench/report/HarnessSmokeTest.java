@@ -1,6 +1,7 @@
 package io.hftbus.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hftbus.bench.Contender;
 import io.hftbus.bench.Topology;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,15 +79,15 @@ class HarnessSmokeTest {
     void theReportGivesEveryFigureItsRatioToTheJctoolsHandOffAndChecksTheTargets(@TempDir Path dir)
             throws IOException {
         Report report = new Report("2 cores (test)", "0.00 0.00 0.00", true, Instant.EPOCH);
-        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, 30e6, 40.0);
-        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, 40e6, 0.0);
-        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, 50e6, 0.0);
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new double[] {30e6}), 40.0);
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new double[] {40e6}), 0.0);
+        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(new double[] {50e6}), 0.0);
         Histogram fast = new Histogram(3);
         fast.recordValue(2_000);
         Histogram slow = new Histogram(3);
         slow.recordValue(5_000);
-        report.latency(100_000, Contender.BUS, Waiting.YIELDING, slow);
-        report.latency(100_000, Contender.JCTOOLS, Waiting.YIELDING, fast);
+        report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of(slow));
+        report.latency(100_000, Contender.JCTOOLS, Waiting.YIELDING, List.of(fast));
 
         String markdown = report.markdown();
 
@@ -94,6 +96,7 @@ class HarnessSmokeTest {
         assertThat(markdown).contains("| 1→1 throughput ≥ 0.8× JCTools hand-off | 0.75× | **missed** |");
         assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor | 0.60× | **missed** |");
         assertThat(markdown).contains("| hftbus | YIELDING | 5.00 (2.50×) |");
+        assertThat(markdown).contains("| 5.00 (2.50×) | 5.00 |\n");
         assertThat(markdown).contains("| p50 at 100k/s ≤ 2× JCTools hand-off, YIELDING | 2.50× | **missed** |");
         assertThat(markdown).contains("| ≤ one envelope per event, any fan-out | 40.0 B/event at most | met |");
 
@@ -103,5 +106,37 @@ class HarnessSmokeTest {
                 PercentilePlot.Curve.of("jctools", fast, java.awt.Color.BLUE, true)))), "test", png);
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void roundsAreSummedUpAsTheMedianOfAllIterationsAndTheMedianRunByP99() {
+        Report report = new Report("2 cores (test)", "0.00 0.00 0.00", false, Instant.EPOCH);
+        // Three rounds; a bad stretch of scheduling slows the second.
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new double[] {14e6, 15e6, 16e6},
+                new double[] {3e6, 4e6, 5e6}, new double[] {15e6, 16e6, 17e6}), 40.0);
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new double[] {40e6},
+                new double[] {50e6}, new double[] {60e6}), 0.0);
+        List<Histogram> runs = new ArrayList<>();
+        for (long p99Micros : new long[] {700, 200, 300}) {
+            Histogram run = new Histogram(3);
+            run.recordValueWithCount(1_000, 98);
+            run.recordValueWithCount(p99Micros * 1_000, 2);
+            runs.add(run);
+        }
+        report.latency(100_000, Contender.BUS, Waiting.BACKOFF, runs);
+
+        String markdown = report.markdown();
+
+        // Nine iterations, median 15; the round medians run from 4 to 16; JCTools' median is 50.
+        assertThat(markdown).contains("| hftbus | 15.0 (0.30×) 4.0–16.0 |");
+        assertThat(markdown).contains("| JCTools MPMC hand-off | 50.0 (1.00×) 40.0–60.0 |");
+        // The row is the 300 µs round, and lists every round's p99 in the order run.
+        Report.LatencyRow row = report.latencyRows(100_000).get(Contender.BUS + "/" + Waiting.BACKOFF);
+        assertThat(row.histogram()).isSameAs(runs.get(2));
+        assertThat(markdown).contains("| 700.4, 200.1, 300.0 |");
+        assertThatThrownBy(() -> report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BUS YIELDING at 100000");
+        assertThatThrownBy(() -> report.throughput(Contender.BUS, Topology.TWO_TO_ONE, List.of(new double[0]), 40.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BUS on TWO_TO_ONE");
     }
 }
