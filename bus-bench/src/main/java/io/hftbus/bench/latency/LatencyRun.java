@@ -1,6 +1,7 @@
 package io.hftbus.bench.latency;
 
 import io.hftbus.bench.Contender;
+import io.hftbus.bench.CoreToCore;
 import io.hftbus.bench.Pipeline;
 import io.hftbus.bench.Receiver;
 import io.hftbus.bench.Topology;
@@ -71,6 +72,18 @@ public final class LatencyRun {
     public record Outcome(Histogram histogram, long published, long misordered) {
     }
 
+    /**
+     * What the report gets from a latency JVM.
+     *
+     * @param histogram      the case's latencies, ns
+     * @param roundTripNanos the JVM's core-to-core round trip, measured before the case ran
+     */
+    public record Measured(Histogram histogram, double roundTripNanos) {
+    }
+
+    /** The line of {@link #main}'s output that gives the core-to-core round trip. */
+    public static final String ROUND_TRIP_PREFIX = "CORE_TO_CORE_NS ";
+
     /** Runs one case in this JVM and returns its histogram. */
     public static Outcome run(Settings settings) {
         long period = TimeUnit.SECONDS.toNanos(1) / settings.eventsPerSecond();
@@ -126,6 +139,8 @@ public final class LatencyRun {
         }
         Settings settings = new Settings(Contender.valueOf(args[0]), Waiting.valueOf(args[1]), Integer.parseInt(args[2]),
                 seconds(args[3]), seconds(args[4]));
+        // Before the pipeline's threads exist, so that nothing competes with the probe's two threads.
+        System.out.printf(Locale.ROOT, "%s%.1f%n", ROUND_TRIP_PREFIX, CoreToCore.roundTripNanos());
         Outcome outcome = run(settings);
         if (outcome.misordered() != 0) {
             System.err.println(outcome.misordered() + " events arrived out of order");

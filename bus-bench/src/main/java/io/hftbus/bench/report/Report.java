@@ -1,6 +1,7 @@
 package io.hftbus.bench.report;
 
 import io.hftbus.bench.Contender;
+import io.hftbus.bench.CoreToCore;
 import io.hftbus.bench.Topology;
 import io.hftbus.bench.Waiting;
 import java.time.Instant;
@@ -21,9 +22,12 @@ import org.HdrHistogram.Histogram;
  *
  * <p>A run measures every case in each of several rounds, one contender after another, so that a
  * stretch of bad scheduling on a shared machine falls on all of them rather than on whichever came
- * up then. Throughput is the median of every iteration of every round, shown with the range of the
- * rounds' own medians; a latency row is the round whose p99 is the median of the rounds' p99s,
- * shown with all of them.
+ * up then. Every JVM also measures how far apart its two cores are ({@link CoreToCore}): on a
+ * virtual machine that changes from one JVM to the next and moves every contender's throughput by
+ * several times, so throughput is reported per {@link Distance}, as the median of every iteration
+ * of the JVMs measured at that distance, and ratios compare figures of the same distance only. A
+ * latency row is the round whose p99 is the median of the rounds' p99s, shown with all of them and
+ * the distance of each.
  */
 final class Report {
 
@@ -32,13 +36,41 @@ final class Report {
      *
      * @param histogram      the median round's (by p99)
      * @param roundP99Nanos  every round's p99, in the order run
+     * @param roundTripNanos every round's core-to-core round trip, in the same order
      */
-    record LatencyRow(Contender contender, Waiting waiting, Histogram histogram, long[] roundP99Nanos) {
+    record LatencyRow(Contender contender, Waiting waiting, Histogram histogram, long[] roundP99Nanos,
+                      double[] roundTripNanos) {
     }
 
-    /** One throughput case: the median of all iterations, and the lowest and highest round median. */
-    private record Throughput(double median, double lowestRound, double highestRound, int rounds) {
+    /**
+     * One JVM's measurement of a throughput case.
+     *
+     * @param scores         its iterations' scores, events per second; at least one
+     * @param roundTripNanos its core-to-core round trip
+     */
+    record Fork(double[] scores, double roundTripNanos) {
     }
+
+    /** How far apart the cores were, by the core-to-core round trip. */
+    enum Distance {
+        /** Round trip under {@value Report#NEAR_NANOS} ns: the two cores share a core complex. */
+        NEAR("cores near (core-to-core round trip under 150 ns)"),
+        /** Round trip of {@value Report#NEAR_NANOS} ns or more. */
+        FAR("cores far apart (core-to-core round trip 150 ns or more)");
+
+        private final String label;
+
+        Distance(String label) {
+            this.label = label;
+        }
+
+        static Distance of(double roundTripNanos) {
+            return roundTripNanos < NEAR_NANOS ? NEAR : FAR;
+        }
+    }
+
+    /** Between the two distances measured on the machine of the README, about 65 and 320 ns. */
+    static final double NEAR_NANOS = 150;
 
     private static final double[] PERCENTILES = {50, 99, 99.9, 99.99, 100};
     private static final String[] PERCENTILE_NAMES = {"p50", "p99", "p99.9", "p99.99", "max"};
@@ -48,8 +80,7 @@ final class Report {
     private final boolean quick;
     private final Instant started;
     private String loadAfter = "unknown";
-    private final Map<Contender, Map<Topology, Double>> eventsPerSecond = new EnumMap<>(Contender.class);
-    private final Map<Contender, Map<Topology, Throughput>> throughputs = new EnumMap<>(Contender.class);
+    private final Map<Contender, Map<Topology, List<Fork>>> forks = new EnumMap<>(Contender.class);
     private final Map<Contender, Map<Topology, Double>> bytesPerEvent = new EnumMap<>(Contender.class);
     private final Map<Integer, Map<String, LatencyRow>> latency = new LinkedHashMap<>();
     private final Map<String, Double> costNanos = new LinkedHashMap<>();
@@ -72,29 +103,26 @@ final class Report {
     /**
      * Records one throughput case.
      *
-     * @param roundScores each round's iteration scores, events per second; none empty
+     * @param measured every JVM that measured it; at least one
      */
-    void throughput(Contender contender, Topology topology, List<double[]> roundScores, double allocatedBytesPerEvent) {
-        if (roundScores.isEmpty() || roundScores.stream().anyMatch(scores -> scores.length == 0)) {
+    void throughput(Contender contender, Topology topology, List<Fork> measured, double allocatedBytesPerEvent) {
+        if (measured.isEmpty() || measured.stream().anyMatch(fork -> fork.scores().length == 0)) {
             throw new IllegalArgumentException("throughput of " + contender + " on " + topology
-                    + " needs at least one score in every round");
+                    + " needs at least one JVM, each with at least one score");
         }
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
-        List<Double> all = new ArrayList<>();
-        for (double[] scores : roundScores) {
-            double roundMedian = median(scores);
-            lowest = Math.min(lowest, roundMedian);
-            highest = Math.max(highest, roundMedian);
-            for (double score : scores) {
-                all.add(score);
-            }
-        }
-        double median = median(all.stream().mapToDouble(Double::doubleValue).toArray());
-        eventsPerSecond.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, median);
-        throughputs.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class))
-                .put(topology, new Throughput(median, lowest, highest, roundScores.size()));
+        forks.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, List.copyOf(measured));
         bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, allocatedBytesPerEvent);
+    }
+
+    /** The median of every iteration measured at the distance, or null if no JVM of the case was. */
+    Double eventsPerSecond(Distance distance, Contender contender, Topology topology) {
+        List<Fork> measured = forks.getOrDefault(contender, Map.of()).get(topology);
+        if (measured == null) {
+            return null;
+        }
+        double[] scores = measured.stream().filter(fork -> Distance.of(fork.roundTripNanos()) == distance)
+                .flatMapToDouble(fork -> Arrays.stream(fork.scores())).toArray();
+        return scores.length == 0 ? null : median(scores);
     }
 
     /** The median; of an even count, the mean of the middle two. */
@@ -112,12 +140,14 @@ final class Report {
     /**
      * Records one latency case.
      *
-     * @param rounds each round's histogram, in the order run; at least one
+     * @param rounds         each round's histogram, in the order run; at least one
+     * @param roundTripNanos each round's core-to-core round trip, in the same order
      */
-    void latency(int rate, Contender contender, Waiting waiting, List<Histogram> rounds) {
-        if (rounds.isEmpty()) {
+    void latency(int rate, Contender contender, Waiting waiting, List<Histogram> rounds, double[] roundTripNanos) {
+        if (rounds.isEmpty() || rounds.size() != roundTripNanos.length) {
             throw new IllegalArgumentException("latency of " + contender + " " + waiting + " at " + rate
-                    + " events/s needs at least one round");
+                    + " events/s needs at least one round and a round trip for each, but had " + rounds.size()
+                    + " rounds and " + roundTripNanos.length + " round trips");
         }
         long[] p99s = rounds.stream().mapToLong(histogram -> histogram.getValueAtPercentile(99)).toArray();
         List<Histogram> byP99 = new ArrayList<>(rounds);
@@ -125,7 +155,7 @@ final class Report {
         // Of an even count, the lower middle: a row must be one real run, not an average of two.
         Histogram median = byP99.get((byP99.size() - 1) / 2);
         latency.computeIfAbsent(rate, r -> new LinkedHashMap<>())
-                .put(contender + "/" + waiting, new LatencyRow(contender, waiting, median, p99s));
+                .put(contender + "/" + waiting, new LatencyRow(contender, waiting, median, p99s, roundTripNanos.clone()));
     }
 
     Map<String, LatencyRow> latencyRows(int rate) {
@@ -141,8 +171,10 @@ final class Report {
         md.append("Machine: ").append(machine).append(". Load average (1, 5, 15 min) ").append(loadBefore)
                 .append(" before, ").append(loadAfter).append(" after. ")
                 .append(quick ? "Quick run" : "Full run").append(", ").append(started).append(".\n\n");
-        if (!eventsPerSecond.isEmpty()) {
-            throughputTable(md);
+        if (!forks.isEmpty()) {
+            for (Distance distance : Distance.values()) {
+                throughputTable(md, distance);
+            }
             allocationTable(md);
         }
         if (!costNanos.isEmpty()) {
@@ -155,34 +187,51 @@ final class Report {
         return md.toString();
     }
 
-    private void throughputTable(StringBuilder md) {
-        md.append("### Throughput, publish → handler (million events/s, median of the iterations of every round;"
-                + " ×: ratio to the JCTools hand-off, higher is better; then the lowest and highest round median)\n\n");
+    private void throughputTable(StringBuilder md, Distance distance) {
+        int jvms = 0;
+        int all = 0;
+        double nearest = Double.POSITIVE_INFINITY;
+        double farthest = 0;
+        for (Map<Topology, List<Fork>> row : forks.values()) {
+            for (List<Fork> measured : row.values()) {
+                for (Fork fork : measured) {
+                    all++;
+                    if (Distance.of(fork.roundTripNanos()) == distance) {
+                        jvms++;
+                        nearest = Math.min(nearest, fork.roundTripNanos());
+                        farthest = Math.max(farthest, fork.roundTripNanos());
+                    }
+                }
+            }
+        }
+        if (jvms == 0) {
+            return;
+        }
+        md.append("### Throughput, publish → handler, ").append(distance.label).append(" (million events/s, median"
+                + " of the iterations; ×: ratio to the JCTools hand-off at the same distance, higher is better)\n\n");
         header(md, "contender");
-        for (Contender contender : throughputs.keySet()) {
+        for (Contender contender : forks.keySet()) {
             md.append("| ").append(contender.label());
             for (Topology topology : Topology.values()) {
-                Throughput value = throughputs.get(contender).get(topology);
-                Double base = baseline(eventsPerSecond, topology);
+                Double value = eventsPerSecond(distance, contender, topology);
+                Double base = eventsPerSecond(distance, Contender.JCTOOLS, topology);
                 md.append(" | ");
                 if (value == null) {
-                    md.append("n/a");
+                    md.append(contender.supports(topology) ? "–" : "n/a");
                 } else {
-                    md.append(String.format(Locale.ROOT, "%.1f", value.median() / 1e6));
+                    md.append(String.format(Locale.ROOT, "%.1f", value / 1e6));
                     if (base != null && base > 0) {
-                        md.append(String.format(Locale.ROOT, " (%.2f×)", value.median() / base));
-                    }
-                    if (value.rounds() > 1) {
-                        md.append(String.format(Locale.ROOT, " %.1f–%.1f", value.lowestRound() / 1e6,
-                                value.highestRound() / 1e6));
+                        md.append(String.format(Locale.ROOT, " (%.2f×)", value / base));
                     }
                 }
             }
             md.append(" |\n");
         }
-        md.append("\nEvery contender waits in the yielding family (hftbus `YIELDING`, Disruptor"
-                + " `YieldingWaitStrategy`, spin-then-yield consumer threads for the queues; Guava's executor blocks)."
-                + " One batch of 8192 events per invocation, timed until every receiver has seen all of it.\n\n");
+        md.append(String.format(Locale.ROOT, "%n%d of the run's %d JVMs measured at this distance (round trips"
+                + " %.0f–%.0f ns); –: none of a case's JVMs was. Every contender waits in the yielding family (hftbus"
+                + " `YIELDING`, Disruptor `YieldingWaitStrategy`, spin-then-yield consumer threads for the queues;"
+                + " Guava's executor blocks). One batch of 8192 events per invocation, timed until every receiver has"
+                + " seen all of it.%n%n", jvms, all, nearest, farthest));
     }
 
     private void allocationTable(StringBuilder md) {
@@ -226,11 +275,6 @@ final class Report {
         md.append("|\n");
     }
 
-    private static Double baseline(Map<Contender, Map<Topology, Double>> table, Topology topology) {
-        Map<Topology, Double> jctools = table.get(Contender.JCTOOLS);
-        return jctools == null ? null : jctools.get(topology);
-    }
-
     private void latencyTable(StringBuilder md, int rate, Map<String, LatencyRow> rows) {
         md.append("### Latency at ").append(rateLabel(rate)).append(", publish → handler, 1→1 (µs, from the intended"
                 + " send time; of each case the round whose p99 is the median; ×: ratio to the JCTools hand-off with"
@@ -239,7 +283,7 @@ final class Report {
         for (String name : PERCENTILE_NAMES) {
             md.append(" | ").append(name);
         }
-        md.append(" | p99 of each round |\n|---|---");
+        md.append(" | p99 of each round @ its round trip |\n|---|---");
         for (int i = 0; i < PERCENTILE_NAMES.length; i++) {
             md.append("|---:");
         }
@@ -258,7 +302,8 @@ final class Report {
             md.append(" | ");
             for (int i = 0; i < row.roundP99Nanos().length; i++) {
                 double micros = row.roundP99Nanos()[i] / 1000.0;
-                md.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros));
+                md.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, micros < 10 ? "%.2f" : "%.1f", micros))
+                        .append(String.format(Locale.ROOT, " @%.0f ns", row.roundTripNanos()[i]));
             }
             md.append(" |\n");
         }
@@ -273,20 +318,23 @@ final class Report {
     /** The targets the bus is held to, each checked against this run's figures where it has them. */
     private void targets(StringBuilder md) {
         StringBuilder rows = new StringBuilder();
-        Double bus11 = value(eventsPerSecond, Contender.BUS, Topology.ONE_TO_ONE);
-        Double bus13 = value(eventsPerSecond, Contender.BUS, Topology.ONE_TO_THREE);
-        Double jct11 = value(eventsPerSecond, Contender.JCTOOLS, Topology.ONE_TO_ONE);
-        Double dis11 = value(eventsPerSecond, Contender.DISRUPTOR, Topology.ONE_TO_ONE);
-        Double dis13 = value(eventsPerSecond, Contender.DISRUPTOR, Topology.ONE_TO_THREE);
-        Double gua11 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_ONE);
-        Double gua13 = value(eventsPerSecond, Contender.GUAVA, Topology.ONE_TO_THREE);
-        target(rows, "1→1 throughput ≥ 0.8× JCTools hand-off", bus11, jct11, 0.8, true);
-        target(rows, "(control) 1→1 throughput ≥ 0.8× JCTools hand-off of a bus envelope", bus11,
-                value(eventsPerSecond, Contender.JCTOOLS_ENVELOPE, Topology.ONE_TO_ONE), 0.8, true);
-        target(rows, "1→1 throughput ≥ Disruptor", bus11, dis11, 1.0, true);
-        target(rows, "1→3 throughput ≥ Disruptor", bus13, dis13, 1.0, true);
-        target(rows, "1→1 throughput ≥ 4× Guava", bus11, gua11, 4.0, true);
-        target(rows, "1→3 throughput ≥ 4× Guava", bus13, gua13, 4.0, true);
+        for (Distance distance : Distance.values()) {
+            String at = distance == Distance.NEAR ? ", cores near" : ", cores far";
+            Double bus11 = eventsPerSecond(distance, Contender.BUS, Topology.ONE_TO_ONE);
+            Double bus13 = eventsPerSecond(distance, Contender.BUS, Topology.ONE_TO_THREE);
+            target(rows, "1→1 throughput ≥ 0.8× JCTools hand-off" + at, bus11,
+                    eventsPerSecond(distance, Contender.JCTOOLS, Topology.ONE_TO_ONE), 0.8, true);
+            target(rows, "(control) 1→1 throughput ≥ 0.8× JCTools hand-off of a bus envelope" + at, bus11,
+                    eventsPerSecond(distance, Contender.JCTOOLS_ENVELOPE, Topology.ONE_TO_ONE), 0.8, true);
+            target(rows, "1→1 throughput ≥ Disruptor" + at, bus11,
+                    eventsPerSecond(distance, Contender.DISRUPTOR, Topology.ONE_TO_ONE), 1.0, true);
+            target(rows, "1→3 throughput ≥ Disruptor" + at, bus13,
+                    eventsPerSecond(distance, Contender.DISRUPTOR, Topology.ONE_TO_THREE), 1.0, true);
+            target(rows, "1→1 throughput ≥ 4× Guava" + at, bus11,
+                    eventsPerSecond(distance, Contender.GUAVA, Topology.ONE_TO_ONE), 4.0, true);
+            target(rows, "1→3 throughput ≥ 4× Guava" + at, bus13,
+                    eventsPerSecond(distance, Contender.GUAVA, Topology.ONE_TO_THREE), 4.0, true);
+        }
         Map<String, LatencyRow> at100k = latency.getOrDefault(100_000, Map.of());
         for (Waiting waiting : Waiting.values()) {
             LatencyRow bus = at100k.get(Contender.BUS + "/" + waiting);

@@ -4,6 +4,7 @@ import io.hftbus.bench.Contender;
 import io.hftbus.bench.Topology;
 import io.hftbus.bench.Waiting;
 import io.hftbus.bench.latency.LatencyRun;
+import io.hftbus.bench.throughput.CoreToCoreProfiler;
 import java.awt.Color;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class RunAll {
     }
 
     private static void runJmh(Plan plan, Report report) throws RunnerException {
-        Map<String, List<double[]>> scores = new LinkedHashMap<>();
+        Map<String, List<Report.Fork>> forks = new LinkedHashMap<>();
         Map<String, List<Double>> bytes = new HashMap<>();
         for (int round = 1; round <= plan.rounds(); round++) {
             System.out.println("# throughput, round " + round + " of " + plan.rounds());
@@ -155,6 +156,7 @@ public final class RunAll {
                     .measurementIterations(plan.measurementIterations())
                     .measurementTime(plan.measurementTime())
                     .addProfiler(GCProfiler.class)
+                    .addProfiler(CoreToCoreProfiler.class)
                     .resultFormat(ResultFormatType.JSON)
                     .result(plan.out().resolve("jmh-" + round + ".json").toString())
                     .build()).run();
@@ -164,13 +166,17 @@ public final class RunAll {
                         .flatMap(benchmark -> benchmark.getIterationResults().stream())
                         .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
                         .toArray();
-                scores.computeIfAbsent(key, k -> new ArrayList<>()).add(iterations);
+                Result<?> roundTrip = result.getSecondaryResults().get(CoreToCoreProfiler.LABEL);
+                if (roundTrip == null) {
+                    throw new IllegalStateException(key + " has no " + CoreToCoreProfiler.LABEL + " result");
+                }
+                forks.computeIfAbsent(key, k -> new ArrayList<>()).add(new Report.Fork(iterations, roundTrip.getScore()));
                 Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
                 bytes.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(allocation == null ? Double.NaN : allocation.getScore());
             }
         }
-        for (Map.Entry<String, List<double[]>> entry : scores.entrySet()) {
+        for (Map.Entry<String, List<Report.Fork>> entry : forks.entrySet()) {
             String[] parts = entry.getKey().split("/");
             double meanBytes = bytes.get(entry.getKey()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             report.throughput(Contender.valueOf(parts[0]), Topology.valueOf(parts[1]), entry.getValue(), meanBytes);
@@ -191,7 +197,7 @@ public final class RunAll {
     }
 
     private static void runLatency(Plan plan, Report report) throws IOException, InterruptedException {
-        Map<String, List<Histogram>> rounds = new LinkedHashMap<>();
+        Map<String, List<LatencyRun.Measured>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= plan.rounds(); round++) {
             System.out.println("# latency, round " + round + " of " + plan.rounds());
             for (int rate : RATES) {
@@ -209,11 +215,12 @@ public final class RunAll {
         for (int rate : RATES) {
             for (Contender contender : Contender.values()) {
                 for (Waiting waiting : Waiting.values()) {
-                    List<Histogram> runs = rounds.get(caseName(contender, waiting, rate));
+                    List<LatencyRun.Measured> runs = rounds.get(caseName(contender, waiting, rate));
                     if (runs == null) {
                         continue;
                     }
-                    report.latency(rate, contender, waiting, runs);
+                    report.latency(rate, contender, waiting, runs.stream().map(LatencyRun.Measured::histogram).toList(),
+                            runs.stream().mapToDouble(LatencyRun.Measured::roundTripNanos).toArray());
                     Histogram chosen = report.latencyRows(rate).get(contender + "/" + waiting).histogram();
                     try (PrintStream stream = new PrintStream(histograms.resolve(
                             caseName(contender, waiting, rate) + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
@@ -276,7 +283,7 @@ public final class RunAll {
     }
 
     /** One latency case in a JVM of its own, with the same heap for everyone. */
-    private static Histogram runLatencyCase(Plan plan, Contender contender, Waiting waiting, int rate)
+    private static LatencyRun.Measured runLatencyCase(Plan plan, Contender contender, Waiting waiting, int rate)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -286,23 +293,28 @@ public final class RunAll {
                 + " events/s");
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String encoded = null;
+        double roundTrip = Double.NaN;
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("HISTOGRAM ")) {
                     encoded = line.substring("HISTOGRAM ".length());
+                } else if (line.startsWith(LatencyRun.ROUND_TRIP_PREFIX)) {
+                    roundTrip = Double.parseDouble(line.substring(LatencyRun.ROUND_TRIP_PREFIX.length()));
+                    System.out.println("  " + line);
                 } else {
                     System.out.println("  " + line);
                 }
             }
         }
         int exit = process.waitFor();
-        if (exit != 0 || encoded == null) {
+        if (exit != 0 || encoded == null || Double.isNaN(roundTrip)) {
             throw new IllegalStateException("latency case " + contender + " " + waiting + " " + rate
-                    + " failed with exit code " + exit);
+                    + " failed with exit code " + exit + (encoded == null ? ", no histogram" : "")
+                    + (Double.isNaN(roundTrip) ? ", no core-to-core round trip" : ""));
         }
-        return LatencyRun.decode(encoded);
+        return new LatencyRun.Measured(LatencyRun.decode(encoded), roundTrip);
     }
 
     private static final Color[] PALETTE = {new Color(0xd62728), new Color(0xff7f0e), new Color(0x8c564b),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hftbus.bench.Contender;
+import io.hftbus.bench.CoreToCore;
 import io.hftbus.bench.Topology;
 import io.hftbus.bench.Waiting;
 import io.hftbus.bench.latency.LatencyRun;
@@ -79,24 +80,24 @@ class HarnessSmokeTest {
     void theReportGivesEveryFigureItsRatioToTheJctoolsHandOffAndChecksTheTargets(@TempDir Path dir)
             throws IOException {
         Report report = new Report("2 cores (test)", "0.00 0.00 0.00", true, Instant.EPOCH);
-        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new double[] {30e6}), 40.0);
-        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new double[] {40e6}), 0.0);
-        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(new double[] {50e6}), 0.0);
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(near(30e6)), 40.0);
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(near(40e6)), 0.0);
+        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(near(50e6)), 0.0);
         Histogram fast = new Histogram(3);
         fast.recordValue(2_000);
         Histogram slow = new Histogram(3);
         slow.recordValue(5_000);
-        report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of(slow));
-        report.latency(100_000, Contender.JCTOOLS, Waiting.YIELDING, List.of(fast));
+        report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of(slow), new double[] {65});
+        report.latency(100_000, Contender.JCTOOLS, Waiting.YIELDING, List.of(fast), new double[] {65});
 
         String markdown = report.markdown();
 
         assertThat(markdown).contains("| hftbus | 30.0 (0.75×) |");
         assertThat(markdown).contains("| Disruptor 4 | 50.0 (1.25×) |");
-        assertThat(markdown).contains("| 1→1 throughput ≥ 0.8× JCTools hand-off | 0.75× | **missed** |");
-        assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor | 0.60× | **missed** |");
+        assertThat(markdown).contains("| 1→1 throughput ≥ 0.8× JCTools hand-off, cores near | 0.75× | **missed** |");
+        assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor, cores near | 0.60× | **missed** |");
         assertThat(markdown).contains("| hftbus | YIELDING | 5.00 (2.50×) |");
-        assertThat(markdown).contains("| 5.00 (2.50×) | 5.00 |\n");
+        assertThat(markdown).contains("| 5.00 (2.50×) | 5.00 @65 ns |\n");
         assertThat(markdown).contains("| p50 at 100k/s ≤ 2× JCTools hand-off, YIELDING | 2.50× | **missed** |");
         assertThat(markdown).contains("| ≤ one envelope per event, any fan-out | 40.0 B/event at most | met |");
 
@@ -109,13 +110,16 @@ class HarnessSmokeTest {
     }
 
     @Test
-    void roundsAreSummedUpAsTheMedianOfAllIterationsAndTheMedianRunByP99() {
+    void throughputIsReportedPerCoreDistanceAndLatencyAsTheMedianRoundByP99() {
         Report report = new Report("2 cores (test)", "0.00 0.00 0.00", false, Instant.EPOCH);
-        // Three rounds; a bad stretch of scheduling slows the second.
-        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new double[] {14e6, 15e6, 16e6},
-                new double[] {3e6, 4e6, 5e6}, new double[] {15e6, 16e6, 17e6}), 40.0);
-        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new double[] {40e6},
-                new double[] {50e6}, new double[] {60e6}), 0.0);
+        // Three rounds; the second JVM of each case ran with its cores far apart.
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {14e6, 15e6, 16e6}, 65),
+                new Report.Fork(new double[] {3e6, 4e6, 5e6}, 320), new Report.Fork(new double[] {15e6, 16e6, 17e6}, 70)),
+                40.0);
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {40e6}, 66),
+                new Report.Fork(new double[] {16e6}, 300), new Report.Fork(new double[] {60e6}, 64)), 0.0);
+        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {80e6}, 64),
+                new Report.Fork(new double[] {20e6}, 64), new Report.Fork(new double[] {90e6}, 64)), 0.0);
         List<Histogram> runs = new ArrayList<>();
         for (long p99Micros : new long[] {700, 200, 300}) {
             Histogram run = new Histogram(3);
@@ -123,20 +127,41 @@ class HarnessSmokeTest {
             run.recordValueWithCount(p99Micros * 1_000, 2);
             runs.add(run);
         }
-        report.latency(100_000, Contender.BUS, Waiting.BACKOFF, runs);
+        report.latency(100_000, Contender.BUS, Waiting.BACKOFF, runs, new double[] {64, 321, 66});
 
         String markdown = report.markdown();
 
-        // Nine iterations, median 15; the round medians run from 4 to 16; JCTools' median is 50.
-        assertThat(markdown).contains("| hftbus | 15.0 (0.30×) 4.0–16.0 |");
-        assertThat(markdown).contains("| JCTools MPMC hand-off | 50.0 (1.00×) 40.0–60.0 |");
-        // The row is the 300 µs round, and lists every round's p99 in the order run.
+        // Near (7 JVMs): six bus iterations, median 15.5; JCTools 40 and 60, median 50. Far: 4 against 16.
+        assertThat(markdown).contains("cores near (core-to-core round trip under 150 ns)");
+        assertThat(markdown).contains("| hftbus | 15.5 (0.31×) |");
+        assertThat(markdown).contains("| JCTools MPMC hand-off | 50.0 (1.00×) |");
+        assertThat(markdown).contains("| hftbus | 4.0 (0.25×) |");
+        assertThat(markdown).contains("| Disruptor 4 | – |");
+        assertThat(markdown).contains("7 of the run's 9 JVMs measured at this distance (round trips 64–70 ns)");
+        assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor, cores near | 0.19× | **missed** |");
+        assertThat(markdown).doesNotContain("1→1 throughput ≥ Disruptor, cores far");
+        // The row is the 300 µs round, and lists every round's p99 in the order run, with its distance.
         Report.LatencyRow row = report.latencyRows(100_000).get(Contender.BUS + "/" + Waiting.BACKOFF);
         assertThat(row.histogram()).isSameAs(runs.get(2));
-        assertThat(markdown).contains("| 700.4, 200.1, 300.0 |");
-        assertThatThrownBy(() -> report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of()))
+        assertThat(markdown).contains("| 700.4 @64 ns, 200.1 @321 ns, 300.0 @66 ns |");
+        assertThatThrownBy(() -> report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of(), new double[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BUS YIELDING at 100000");
-        assertThatThrownBy(() -> report.throughput(Contender.BUS, Topology.TWO_TO_ONE, List.of(new double[0]), 40.0))
+        assertThatThrownBy(() -> report.latency(100_000, Contender.BUS, Waiting.YIELDING, runs, new double[] {64}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("had 3 rounds and 1 round trips");
+        assertThatThrownBy(() -> report.throughput(Contender.BUS, Topology.TWO_TO_ONE,
+                List.of(new Report.Fork(new double[0], 64)), 40.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BUS on TWO_TO_ONE");
+    }
+
+    @Test
+    void theCoreToCoreProbeMeasuresARoundTrip() {
+        double nanos = CoreToCore.roundTripNanos();
+
+        // Two threads passing a line back and forth: more than a few cycles, far less than a scheduler slice.
+        assertThat(nanos).isBetween(5.0, 1_000_000.0);
+    }
+
+    private static Report.Fork near(double eventsPerSecond) {
+        return new Report.Fork(new double[] {eventsPerSecond}, 65);
     }
 }
