@@ -19,7 +19,7 @@ public final class CoreToCore {
 
     /** Round trips per sample; the probe takes the fastest of {@value #SAMPLES} samples. */
     private static final int ROUND_TRIPS = 500;
-    private static final int SAMPLES = 20;
+    private static final int SAMPLES = 50;
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private static final VarHandle BALL;
@@ -32,6 +32,9 @@ public final class CoreToCore {
         }
     }
 
+    /** The last measurement in this JVM, or NaN before the first. */
+    private static volatile double lastRoundTripNanos = Double.NaN;
+
     /** Odd: the other thread's turn; even: the caller's. Accessed through {@link #BALL} only. */
     @SuppressWarnings("unused")
     private volatile long ball;
@@ -41,7 +44,8 @@ public final class CoreToCore {
 
     /**
      * The fastest sample's mean round trip, in nanoseconds. Takes a few milliseconds; the fastest
-     * sample is the one no other thread interrupted.
+     * sample is the one no other thread interrupted. Call it while no other thread of the JVM is
+     * busy: a spinning or yielding thread can keep the probe's second thread off the cores.
      *
      * @throws IllegalStateException if the other thread does not answer within 5 s (no second core free)
      */
@@ -70,7 +74,13 @@ public final class CoreToCore {
             }
             fastest = Math.min(fastest, (System.nanoTime() - start) / (double) ROUND_TRIPS);
         }
+        lastRoundTripNanos = fastest;
         return fastest;
+    }
+
+    /** What {@link #roundTripNanos()} measured last in this JVM, or NaN if it has not run. */
+    public static double lastRoundTripNanos() {
+        return lastRoundTripNanos;
     }
 
     private void answer(long roundTrips) {

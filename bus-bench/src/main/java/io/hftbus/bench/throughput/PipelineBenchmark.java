@@ -2,6 +2,7 @@ package io.hftbus.bench.throughput;
 
 import io.hftbus.bench.BatchDriver;
 import io.hftbus.bench.Contender;
+import io.hftbus.bench.CoreToCore;
 import io.hftbus.bench.CountingReceiver;
 import io.hftbus.bench.Events;
 import io.hftbus.bench.Pipeline;
@@ -52,9 +53,13 @@ public abstract class PipelineBenchmark {
     /** The topology measured. */
     protected abstract Topology topology();
 
-    /** Builds the pipeline and its driver. */
+    /**
+     * Measures the core-to-core round trip (for {@link CoreToCoreProfiler}) while this JVM has no
+     * other busy thread, then builds the pipeline and its driver.
+     */
     @Setup(Level.Trial)
     public void open() {
+        CoreToCore.roundTripNanos();
         Topology topology = topology();
         Receiver[] receivers = new Receiver[topology.receivers()];
         for (int i = 0; i < receivers.length; i++) {
