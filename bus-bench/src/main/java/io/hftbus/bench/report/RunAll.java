@@ -45,7 +45,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * {@code --quick} takes about two minutes on two cores (one round); the default, the full run, about
- * half an hour (three rounds; per round and case one JVM, warm-up 2 × 1 s, measurement 5 × 1 s;
+ * 25 minutes (three rounds; per round and case one JVM, warm-up 2 × 1 s, measurement 5 × 1 s;
  * latency warm-up 3 s, measurement 6 s).
  */
 public final class RunAll {
