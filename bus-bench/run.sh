@@ -4,7 +4,7 @@
 # raw JMH JSON, the histograms and the latency plot to bench-results/ (or --out DIR).
 #
 #   bus-bench/run.sh --quick    # about two minutes
-#   bus-bench/run.sh            # the full run, about fifteen minutes
+#   bus-bench/run.sh            # the full run, three rounds, about 25 minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl bus-bench -am package -DskipTests

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Every hand-off in the benchmarks moves cache lines between a publisher's core and a
  * consumer's, so this figure sets their pace. On a virtual machine it is not a constant: the host
  * decides where the guest's virtual cores run, and the same two-core guest has measured about
- * 65 ns (both on one core complex) and about 320 ns (on two) from one JVM to the next, steady
- * within each. The report records it for every JVM it starts, so that figures are compared only
+ * 65 ns and about 320 ns from one JVM to the next (the difference between two cores of one core
+ * complex and two of different ones), steady within each. The report records it for every JVM it starts, so that figures are compared only
  * with figures measured at the same distance.
  */
 public final class CoreToCore {

@@ -53,7 +53,7 @@ final class Report {
 
     /** How far apart the cores were, by the core-to-core round trip. */
     enum Distance {
-        /** Round trip under {@value Report#NEAR_NANOS} ns: the two cores share a core complex. */
+        /** Round trip under {@value Report#NEAR_NANOS} ns, as when the two cores share a core complex. */
         NEAR("cores near (core-to-core round trip under 150 ns)"),
         /** Round trip of {@value Report#NEAR_NANOS} ns or more. */
         FAR("cores far apart (core-to-core round trip 150 ns or more)");

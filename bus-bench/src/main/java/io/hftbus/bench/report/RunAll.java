@@ -36,8 +36,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the latency harness for every contender, wait strategy and rate, each case in its own JVM.
  * Every case runs once per round, all cases in a round before the next round begins (see
  * {@link Report} for why and how the rounds are summed up). Prints the markdown tables and writes
- * them ({@code results.md}), the raw JMH JSON of each round ({@code jmh-N.json}), the latency histograms ({@code latency/*.hgrm}) and the percentile plot
- * ({@code latency.png}) to the output folder.
+ * them ({@code results.md}), the raw JMH JSON of each round ({@code jmh-N.json}), the latency
+ * histograms ({@code latency/*.hgrm}) and the percentile plot ({@code latency.png}) to the output
+ * folder.
  *
  * <pre>
  * java -cp bus-bench/target/benchmarks.jar io.hftbus.bench.report.RunAll [--quick] [--out DIR]
