@@ -30,10 +30,12 @@ import java.util.concurrent.locks.LockSupport;
  * takes them in one pass. Measured in bus-bench (1 publisher to 1 handler, YIELDING, 2 cores, one
  * JVM per figure, the variants interleaved), in million events/s: 4.2-8.9 without the hold-off,
  * 13.8-14.5 with 8 spins, 14.7-15.3 with 16, 16.6-17.1 with 32. It costs an event published during
- * the hold-off at most that long, and nothing to one that arrives once the thread is back to
- * spinning: 16 spins are about 0.4 µs on the machine measured, and left the median latency at
- * 1 million events/s (an event every microsecond) at 0.3-0.4 µs, where 32 raised it to 1.1-1.3 µs.
- * {@link WaitStrategy#BUSY_SPIN} does not hold off: it is the choice for latency at any price.
+ * the hold-off at most that long (16 spins are about 0.4 µs on the machine measured), and nothing
+ * to one that arrives once the thread is back to spinning. The price shows at a steady rate close
+ * to the hold-off: at 1 million events/s (an event every microsecond) some runs settle at a median
+ * latency of about 1 µs instead of 0.3 µs (of four JVMs each: none without the hold-off, one with
+ * 8 spins, two with 16; 32 spins did so every time). {@link WaitStrategy#BUSY_SPIN} does not hold
+ * off: it is the choice for latency at any price.
  */
 final class Dispatcher implements Runnable {
 
