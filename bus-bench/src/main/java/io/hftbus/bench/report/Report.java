@@ -47,20 +47,24 @@ final class Report {
      *
      * @param scores         its iterations' scores, events per second; at least one
      * @param roundTripNanos its core-to-core round trip
+     * @param bytesPerEvent  its {@code gc.alloc.rate.norm}, or NaN if not measured
      */
-    record Fork(double[] scores, double roundTripNanos) {
+    record Fork(double[] scores, double roundTripNanos, double bytesPerEvent) {
     }
 
     /** How far apart the cores were, by the core-to-core round trip. */
     enum Distance {
         /** Round trip under {@value Report#NEAR_NANOS} ns, as when the two cores share a core complex. */
-        NEAR("cores near (core-to-core round trip under 150 ns)"),
+        NEAR("cores near", String.format(Locale.ROOT, "cores near (core-to-core round trip under %.0f ns)", NEAR_NANOS)),
         /** Round trip of {@value Report#NEAR_NANOS} ns or more. */
-        FAR("cores far apart (core-to-core round trip 150 ns or more)");
+        FAR("cores far", String.format(Locale.ROOT, "cores far apart (core-to-core round trip %.0f ns or more)",
+                NEAR_NANOS));
 
+        private final String shortLabel;
         private final String label;
 
-        Distance(String label) {
+        Distance(String shortLabel, String label) {
+            this.shortLabel = shortLabel;
             this.label = label;
         }
 
@@ -105,13 +109,14 @@ final class Report {
      *
      * @param measured every JVM that measured it; at least one
      */
-    void throughput(Contender contender, Topology topology, List<Fork> measured, double allocatedBytesPerEvent) {
+    void throughput(Contender contender, Topology topology, List<Fork> measured) {
         if (measured.isEmpty() || measured.stream().anyMatch(fork -> fork.scores().length == 0)) {
             throw new IllegalArgumentException("throughput of " + contender + " on " + topology
                     + " needs at least one JVM, each with at least one score");
         }
         forks.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, List.copyOf(measured));
-        bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, allocatedBytesPerEvent);
+        double meanBytes = measured.stream().mapToDouble(Fork::bytesPerEvent).average().orElseThrow();
+        bytesPerEvent.computeIfAbsent(contender, c -> new EnumMap<>(Topology.class)).put(topology, meanBytes);
     }
 
     /** The median of every iteration measured at the distance, or null if no JVM of the case was. */
@@ -319,7 +324,7 @@ final class Report {
     private void targets(StringBuilder md) {
         StringBuilder rows = new StringBuilder();
         for (Distance distance : Distance.values()) {
-            String at = distance == Distance.NEAR ? ", cores near" : ", cores far";
+            String at = ", " + distance.shortLabel;
             Double bus11 = eventsPerSecond(distance, Contender.BUS, Topology.ONE_TO_ONE);
             Double bus13 = eventsPerSecond(distance, Contender.BUS, Topology.ONE_TO_THREE);
             target(rows, "1→1 throughput ≥ 0.8× JCTools hand-off" + at, bus11,

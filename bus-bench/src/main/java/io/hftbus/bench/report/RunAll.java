@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -145,56 +145,53 @@ public final class RunAll {
     }
 
     private static void runJmh(Plan plan, Report report) throws RunnerException {
-        Map<String, List<Report.Fork>> forks = new LinkedHashMap<>();
-        Map<String, List<Double>> bytes = new HashMap<>();
+        Map<Case, List<Report.Fork>> forks = new LinkedHashMap<>();
         for (int round = 1; round <= plan.rounds(); round++) {
             System.out.println("# throughput, round " + round + " of " + plan.rounds());
-            Collection<RunResult> results = new Runner(new OptionsBuilder()
-                    .include("io\\.hftbus\\.bench\\.throughput\\..*")
-                    .forks(1)
-                    .warmupIterations(plan.warmupIterations())
-                    .warmupTime(plan.warmupTime())
-                    .measurementIterations(plan.measurementIterations())
-                    .measurementTime(plan.measurementTime())
+            Collection<RunResult> results = new Runner(options(plan, "throughput")
                     .addProfiler(GCProfiler.class)
                     .addProfiler(CoreToCoreProfiler.class)
                     .resultFormat(ResultFormatType.JSON)
                     .result(plan.out().resolve("jmh-" + round + ".json").toString())
                     .build()).run();
             for (RunResult result : results) {
-                String key = result.getParams().getParam("contender") + "/" + result.getParams().getParam("topology");
+                Case measured = new Case(Contender.valueOf(result.getParams().getParam("contender")),
+                        Topology.valueOf(result.getParams().getParam("topology")));
                 double[] iterations = result.getBenchmarkResults().stream()
                         .flatMap(benchmark -> benchmark.getIterationResults().stream())
                         .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
                         .toArray();
                 Result<?> roundTrip = result.getSecondaryResults().get(CoreToCoreProfiler.LABEL);
                 if (roundTrip == null) {
-                    throw new IllegalStateException(key + " has no " + CoreToCoreProfiler.LABEL + " result");
+                    throw new IllegalStateException(measured + " has no " + CoreToCoreProfiler.LABEL + " result");
                 }
-                forks.computeIfAbsent(key, k -> new ArrayList<>()).add(new Report.Fork(iterations, roundTrip.getScore()));
                 Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-                bytes.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(allocation == null ? Double.NaN : allocation.getScore());
+                forks.computeIfAbsent(measured, k -> new ArrayList<>()).add(new Report.Fork(iterations,
+                        roundTrip.getScore(), allocation == null ? Double.NaN : allocation.getScore()));
             }
         }
-        for (Map.Entry<String, List<Report.Fork>> entry : forks.entrySet()) {
-            String[] parts = entry.getKey().split("/");
-            double meanBytes = bytes.get(entry.getKey()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            report.throughput(Contender.valueOf(parts[0]), Topology.valueOf(parts[1]), entry.getValue(), meanBytes);
-        }
+        forks.forEach((measured, its) -> report.throughput(measured.contender(), measured.topology(), its));
         // The publish-path cost benchmarks are single-threaded and steadier: one fork after the rounds.
-        Collection<RunResult> costs = new Runner(new OptionsBuilder()
-                .include("io\\.hftbus\\.bench\\.cost\\..*")
-                .forks(1)
-                .warmupIterations(plan.warmupIterations())
-                .warmupTime(plan.warmupTime())
-                .measurementIterations(plan.measurementIterations())
-                .measurementTime(plan.measurementTime())
-                .build()).run();
+        Collection<RunResult> costs = new Runner(options(plan, "cost").build()).run();
         for (RunResult cost : costs) {
             report.cost(cost.getParams().getBenchmark().replaceAll(".*\\.", ""),
                     cost.getPrimaryResult().getStatistics().getPercentile(50));
         }
+    }
+
+    /** One JVM, with the plan's iterations, of the benchmarks in the package {@code io.hftbus.bench.PACKAGE}. */
+    private static ChainedOptionsBuilder options(Plan plan, String benchmarkPackage) {
+        return new OptionsBuilder()
+                .include("io\\.hftbus\\.bench\\." + benchmarkPackage + "\\..*")
+                .forks(1)
+                .warmupIterations(plan.warmupIterations())
+                .warmupTime(plan.warmupTime())
+                .measurementIterations(plan.measurementIterations())
+                .measurementTime(plan.measurementTime());
+    }
+
+    /** A throughput case: one contender on one topology. */
+    private record Case(Contender contender, Topology topology) {
     }
 
     private static void runLatency(Plan plan, Report report) throws IOException, InterruptedException {

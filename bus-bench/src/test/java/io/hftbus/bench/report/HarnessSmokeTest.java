@@ -80,9 +80,9 @@ class HarnessSmokeTest {
     void theReportGivesEveryFigureItsRatioToTheJctoolsHandOffAndChecksTheTargets(@TempDir Path dir)
             throws IOException {
         Report report = new Report("2 cores (test)", "0.00 0.00 0.00", true, Instant.EPOCH);
-        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(near(30e6)), 40.0);
-        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(near(40e6)), 0.0);
-        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(near(50e6)), 0.0);
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(near(30e6, 40.0)));
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(near(40e6, 0.0)));
+        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(near(50e6, 0.0)));
         Histogram fast = new Histogram(3);
         fast.recordValue(2_000);
         Histogram slow = new Histogram(3);
@@ -113,13 +113,12 @@ class HarnessSmokeTest {
     void throughputIsReportedPerCoreDistanceAndLatencyAsTheMedianRoundByP99() {
         Report report = new Report("2 cores (test)", "0.00 0.00 0.00", false, Instant.EPOCH);
         // Three rounds; the second JVM of each case ran with its cores far apart.
-        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {14e6, 15e6, 16e6}, 65),
-                new Report.Fork(new double[] {3e6, 4e6, 5e6}, 320), new Report.Fork(new double[] {15e6, 16e6, 17e6}, 70)),
-                40.0);
-        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {40e6}, 66),
-                new Report.Fork(new double[] {16e6}, 300), new Report.Fork(new double[] {60e6}, 64)), 0.0);
-        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {80e6}, 64),
-                new Report.Fork(new double[] {20e6}, 64), new Report.Fork(new double[] {90e6}, 64)), 0.0);
+        report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {14e6, 15e6, 16e6}, 65, 40),
+                new Report.Fork(new double[] {3e6, 4e6, 5e6}, 320, 40), new Report.Fork(new double[] {15e6, 16e6, 17e6}, 70, 43)));
+        report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {40e6}, 66, 0),
+                new Report.Fork(new double[] {16e6}, 300, 0), new Report.Fork(new double[] {60e6}, 64, 0)));
+        report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(new Report.Fork(new double[] {80e6}, 64, 0),
+                new Report.Fork(new double[] {20e6}, 64, 0), new Report.Fork(new double[] {90e6}, 64, 0)));
         List<Histogram> runs = new ArrayList<>();
         for (long p99Micros : new long[] {700, 200, 300}) {
             Histogram run = new Histogram(3);
@@ -140,6 +139,8 @@ class HarnessSmokeTest {
         assertThat(markdown).contains("7 of the run's 9 JVMs measured at this distance (round trips 64–70 ns)");
         assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor, cores near | 0.19× | **missed** |");
         assertThat(markdown).doesNotContain("1→1 throughput ≥ Disruptor, cores far");
+        // Allocation is the same whatever the distance: the mean of every JVM's, 40, 40 and 43.
+        assertThat(markdown).contains("| ≤ one envelope per event, any fan-out | 41.0 B/event at most | met |");
         // The row is the 300 µs round, and lists every round's p99 in the order run, with its distance.
         Report.LatencyRow row = report.latencyRows(100_000).get(Contender.BUS + "/" + Waiting.BACKOFF);
         assertThat(row.histogram()).isSameAs(runs.get(2));
@@ -149,7 +150,7 @@ class HarnessSmokeTest {
         assertThatThrownBy(() -> report.latency(100_000, Contender.BUS, Waiting.YIELDING, runs, new double[] {64}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("had 3 rounds and 1 round trips");
         assertThatThrownBy(() -> report.throughput(Contender.BUS, Topology.TWO_TO_ONE,
-                List.of(new Report.Fork(new double[0], 64)), 40.0))
+                List.of(new Report.Fork(new double[0], 64, 40))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BUS on TWO_TO_ONE");
     }
 
@@ -161,7 +162,7 @@ class HarnessSmokeTest {
         assertThat(nanos).isBetween(5.0, 1_000_000.0);
     }
 
-    private static Report.Fork near(double eventsPerSecond) {
-        return new Report.Fork(new double[] {eventsPerSecond}, 65);
+    private static Report.Fork near(double eventsPerSecond, double bytesPerEvent) {
+        return new Report.Fork(new double[] {eventsPerSecond}, 65, bytesPerEvent);
     }
 }
