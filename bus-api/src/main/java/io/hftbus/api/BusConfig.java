@@ -19,11 +19,13 @@ import java.util.concurrent.ThreadFactory;
  *                        threads ({@code hftbus-<name>-dispatch} or {@code hftbus-<name>-<lane>})
  * @param blockTimeout    how long a {@link BackpressurePolicy#BLOCK} publisher waits, positive
  * @param shutdownTimeout how long {@code close()} waits for the drain and the threads, positive
+ * @param stampPublishTime whether each publish reads {@link System#nanoTime()} into its envelopes;
+ *                        when false they carry {@link Envelope#NOT_STAMPED}
  * @param observers       observers given to the bus at build time, in call order; copied
  */
 public record BusConfig(String name, Map<Priority, LaneConfig> lanes, WaitStrategy waitStrategy,
                         DispatchMode dispatchMode, ThreadFactory threadFactory, Duration blockTimeout,
-                        Duration shutdownTimeout, List<BusObserver> observers) {
+                        Duration shutdownTimeout, boolean stampPublishTime, List<BusObserver> observers) {
 
     /** Validates the settings and copies the collections. */
     public BusConfig {
@@ -81,7 +83,7 @@ public record BusConfig(String name, Map<Priority, LaneConfig> lanes, WaitStrate
         List<BusObserver> all = new ArrayList<>(observers);
         all.addAll(extra);
         return new BusConfig(name, lanes, waitStrategy, dispatchMode, threadFactory, blockTimeout,
-                shutdownTimeout, all);
+                shutdownTimeout, stampPublishTime, all);
     }
 
     /** The default settings: what {@code EventBus.create()} uses. */

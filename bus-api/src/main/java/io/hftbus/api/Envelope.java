@@ -8,15 +8,34 @@ import io.hftbus.api.event.EventType;
  * accepted event and hands the same instance to every subscriber, so it is immutable and must not
  * be mutated through its event either (events are records; they cannot be).
  *
- * @param sequence     the bus's sequence number: unique per bus, increasing in claim order
- *                     across all publishers, {@code >= 0}
- * @param publishNanos {@link System#nanoTime()} when {@code publish} was called; comparable only
- *                     with other {@code nanoTime} readings of the same JVM
+ * <p><b>Sequences.</b> A sequence is unique within its bus and increases with every event one
+ * publisher publishes (one exclusive publisher handle, or one thread calling
+ * {@link EventBus#publish(Event)}). Sequences of different publishers are not ordered against each
+ * other and are not dense: publishers claim them in blocks, so gaps are normal. The order in which
+ * a lane accepted its envelopes is the order in which they are delivered, not the order of their
+ * sequences.
+ *
+ * <p><b>Publish time.</b> A bus stamps {@link System#nanoTime()} at publish by default (a batch
+ * publish reads the clock once, so all of its envelopes share one time). A bus built with
+ * {@link EventBusBuilder#stampPublishTime(boolean) stampPublishTime(false)} does not read the clock
+ * at all: its envelopes carry {@link #NOT_STAMPED}, and latency derived from them is reported as
+ * unavailable, never as a figure.
+ *
+ * @param sequence     unique within the bus, increasing per publisher, {@code >= 0}
+ * @param publishNanos {@link System#nanoTime()} when {@code publish} was called, comparable only
+ *                     with other {@code nanoTime} readings of the same JVM; or {@link #NOT_STAMPED}
  * @param priority     the lane it travelled in
  * @param event        the event
  * @param <E>          the event's record type
  */
 public record Envelope<E extends Event>(long sequence, long publishNanos, Priority priority, E event) {
+
+    /**
+     * The {@link #publishNanos()} of an envelope whose bus does not stamp publish times. It is
+     * {@link Long#MIN_VALUE}, which {@code System.nanoTime()} does not return in practice (it would
+     * take a JVM whose clock origin lies about 292 years in the future).
+     */
+    public static final long NOT_STAMPED = Long.MIN_VALUE;
 
     /** Validates the envelope. */
     public Envelope {
@@ -34,5 +53,10 @@ public record Envelope<E extends Event>(long sequence, long publishNanos, Priori
     /** The type of the event; shorthand for {@code event().type()}. */
     public EventType type() {
         return event.type();
+    }
+
+    /** Whether {@link #publishNanos()} holds a publish time rather than {@link #NOT_STAMPED}. */
+    public boolean isStamped() {
+        return publishNanos != NOT_STAMPED;
     }
 }

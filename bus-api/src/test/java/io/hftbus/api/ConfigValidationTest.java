@@ -50,7 +50,7 @@ class ConfigValidationTest {
     @Test
     void configRequiresEveryLane() {
         assertThatThrownBy(() -> new BusConfig("b", Map.of(Priority.HIGH, new LaneConfig(8, BackpressurePolicy.BLOCK)),
-                WaitStrategy.BLOCKING, DispatchMode.SINGLE_THREAD, null, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                WaitStrategy.BLOCKING, DispatchMode.SINGLE_THREAD, null, Duration.ofSeconds(1), Duration.ofSeconds(1), true,
                 java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("BusConfig.lanes must configure every priority but CRITICAL is missing");

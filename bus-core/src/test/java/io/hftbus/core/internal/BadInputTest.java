@@ -124,16 +124,16 @@ class BadInputTest {
         Map<Priority, LaneConfig> missingLow = new EnumMap<>(defaults.lanes());
         missingLow.remove(Priority.LOW);
         expect(() -> new BusConfig("bus", missingLow, defaults.waitStrategy(), defaults.dispatchMode(), null,
-                defaults.blockTimeout(), defaults.shutdownTimeout(), List.of()), IllegalArgumentException.class,
+                defaults.blockTimeout(), defaults.shutdownTimeout(), true, List.of()), IllegalArgumentException.class,
                 "BusConfig.lanes must configure every priority but LOW is missing");
         expect(() -> new BusConfig("bus", Map.of(), defaults.waitStrategy(), defaults.dispatchMode(), null,
-                defaults.blockTimeout(), defaults.shutdownTimeout(), List.of()), IllegalArgumentException.class,
+                defaults.blockTimeout(), defaults.shutdownTimeout(), true, List.of()), IllegalArgumentException.class,
                 "is missing from []");
         expect(() -> new BusConfig("bus", null, defaults.waitStrategy(), defaults.dispatchMode(), null,
-                defaults.blockTimeout(), defaults.shutdownTimeout(), List.of()), NullPointerException.class,
+                defaults.blockTimeout(), defaults.shutdownTimeout(), true, List.of()), NullPointerException.class,
                 "BusConfig.lanes must not be null");
         expect(() -> new BusConfig("bus", defaults.lanes(), defaults.waitStrategy(), defaults.dispatchMode(), null,
-                defaults.blockTimeout(), defaults.shutdownTimeout(), java.util.Arrays.asList(new BusObserverStub(), null)),
+                defaults.blockTimeout(), defaults.shutdownTimeout(), true, java.util.Arrays.asList(new BusObserverStub(), null)),
                 NullPointerException.class, "BusConfig.observers[1] must not be null");
         expect(() -> new CoreEventBus(new EventBusBuilder().name("null-threads").threadFactory(task -> null).config()),
                 IllegalStateException.class, "threadFactory returned null for dispatch thread hftbus-null-threads-dispatch");
