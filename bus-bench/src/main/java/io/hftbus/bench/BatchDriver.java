@@ -1,6 +1,7 @@
 package io.hftbus.bench;
 
 import io.hftbus.api.event.MarketDataEvent;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * batch runs from its first publish to the last receiver's last event.
  *
  * <p>With two publishers, the calling thread publishes half of each batch and a helper thread
- * owned by the driver the other half, at the same time.
+ * owned by the driver the other half, at the same time. Each publishing thread goes through its own
+ * {@link Pipeline.Publisher}, handing over {@code batchSize} events per call.
  */
 public final class BatchDriver implements AutoCloseable {
 
@@ -20,17 +22,27 @@ public final class BatchDriver implements AutoCloseable {
 
     private final Pipeline pipeline;
     private final Receiver[] receivers;
-    private final MarketDataEvent event;
+    private final MarketDataEvent[] events;
     private final SecondPublisher second;
+    private Pipeline.Publisher publisher;
     private long expected;
 
-    /** A driver for the pipeline, with a helper publisher if the topology has two publishers. */
-    public BatchDriver(Pipeline pipeline, Topology topology, Receiver[] receivers, MarketDataEvent event) {
+    /**
+     * A driver for the pipeline, with a helper publisher if the topology has two publishers.
+     *
+     * @param batchSize events per publish call, at least 1
+     */
+    public BatchDriver(Pipeline pipeline, Topology topology, Receiver[] receivers, MarketDataEvent event,
+                       int batchSize) {
+        if (batchSize < 1 || BATCH % batchSize != 0) {
+            throw new IllegalArgumentException("batchSize must divide " + BATCH + " but was " + batchSize);
+        }
         this.pipeline = pipeline;
         this.receivers = receivers.clone();
-        this.event = event;
+        this.events = new MarketDataEvent[batchSize];
+        Arrays.fill(events, event);
         if (topology.publishers() == 2) {
-            second = new SecondPublisher(pipeline, event);
+            second = new SecondPublisher(pipeline, events);
             second.start();
         } else if (topology.publishers() == 1) {
             second = null;
@@ -53,9 +65,11 @@ public final class BatchDriver implements AutoCloseable {
             second.request(theirs);
             own -= theirs;
         }
-        for (int i = 0; i < own; i++) {
-            pipeline.publish(event);
+        if (publisher == null) {
+            // Asked for on the publishing thread, which owns it from now on.
+            publisher = pipeline.publisher();
         }
+        publish(publisher, events, own);
         for (Receiver receiver : receivers) {
             await(receiver);
         }
@@ -78,6 +92,21 @@ public final class BatchDriver implements AutoCloseable {
         }
     }
 
+    /** Publishes {@code count} events, a batch of {@code events.length} per call (the last one shorter). */
+    private static void publish(Pipeline.Publisher publisher, MarketDataEvent[] events, long count) {
+        if (events.length == 1) {
+            for (long i = 0; i < count; i++) {
+                publisher.publish(events[0]);
+            }
+            return;
+        }
+        for (long done = 0; done < count; ) {
+            int n = (int) Math.min(events.length, count - done);
+            publisher.publishBatch(events, n);
+            done += n;
+        }
+    }
+
     /** Stops the helper publisher, if any. The pipeline is the caller's to close. */
     @Override
     public void close() {
@@ -90,15 +119,15 @@ public final class BatchDriver implements AutoCloseable {
     private static final class SecondPublisher implements Runnable {
 
         private final Pipeline pipeline;
-        private final MarketDataEvent event;
+        private final MarketDataEvent[] events;
         private final Thread thread;
         /** Events asked for so far; written by the driver's thread, read here. */
         private volatile long requested;
         private volatile boolean running = true;
 
-        SecondPublisher(Pipeline pipeline, MarketDataEvent event) {
+        SecondPublisher(Pipeline pipeline, MarketDataEvent[] events) {
             this.pipeline = pipeline;
-            this.event = event;
+            this.events = events;
             this.thread = new Thread(this, "bench-second-publisher");
             thread.setDaemon(true);
         }
@@ -114,6 +143,7 @@ public final class BatchDriver implements AutoCloseable {
 
         @Override
         public void run() {
+            Pipeline.Publisher publisher = pipeline.publisher();
             long published = 0;
             while (running) {
                 long target = requested;
@@ -121,10 +151,8 @@ public final class BatchDriver implements AutoCloseable {
                     Thread.yield();
                     continue;
                 }
-                while (published < target) {
-                    pipeline.publish(event);
-                    published++;
-                }
+                publish(publisher, events, target - published);
+                published = target;
             }
         }
 

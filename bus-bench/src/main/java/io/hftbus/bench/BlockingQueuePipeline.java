@@ -6,8 +6,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * {@link ArrayBlockingQueue} and one consumer thread that calls every receiver. With
  * {@link Waiting#YIELDING} both sides use the non-blocking {@code offer}/{@code poll} and the
- * idler; with {@link Waiting#BACKOFF} they use the queue's own blocking {@code put}/{@code take},
- * which is how it is used in practice. Push and pull are the same thing here.
+ * yielding idle strategy (with {@link Waiting#BUSY_SPIN}, the spinning one); with
+ * {@link Waiting#BACKOFF} they use the queue's own blocking {@code put}/{@code take}, which is how
+ * it is used in practice. Push and pull are the same thing here.
  */
 final class BlockingQueuePipeline implements Pipeline {
 
@@ -17,7 +18,8 @@ final class BlockingQueuePipeline implements Pipeline {
 
     BlockingQueuePipeline(Waiting waiting, Receiver[] receivers) {
         blocking = waiting == Waiting.BACKOFF;
-        consumer = new ConsumerThread("bench-abq-consumer", receivers, new Idler(Waiting.YIELDING)) {
+        consumer = new ConsumerThread("bench-abq-consumer", receivers, waiting == Waiting.BUSY_SPIN ? Waiting.BUSY_SPIN
+                : Waiting.YIELDING) {
             @Override
             protected boolean takeAndDeliver() {
                 MarketDataEvent event;

@@ -1,26 +1,31 @@
 package io.hftbus.bench;
 
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.core.idle.IdleStrategy;
+import io.hftbus.core.idle.WakeableSleeper;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A thread that takes events from some source and hands each to every receiver, waiting with an
- * {@link Idler} when the source is empty: the consumer of the queue peers, and the application
- * thread of the pull topologies.
+ * A thread that takes events from some source and hands each to every receiver, waiting by the
+ * family's idle strategy when the source is empty ({@link Idlers}): the consumer of the queue
+ * peers, and the application thread of the pull topologies.
  */
 public abstract class ConsumerThread implements Runnable {
 
     private final Receiver[] receivers;
-    private final Idler idler;
+    private final IdleStrategy idle;
+    private final WakeableSleeper sleeper;
     private final String name;
     private Thread thread;
     private volatile boolean running = true;
 
     /** A consumer; {@link #start()} starts it. */
-    protected ConsumerThread(String name, Receiver[] receivers, Idler idler) {
+    protected ConsumerThread(String name, Receiver[] receivers, Waiting waiting) {
         this.receivers = receivers.clone();
-        this.idler = idler;
         this.name = name;
+        // The last look before parking: work, or being stopped.
+        this.sleeper = new WakeableSleeper(() -> hasWork() || !running, Idlers.PARK_SAFETY_NANOS);
+        this.idle = Idlers.of(waiting, sleeper);
     }
 
     /**
@@ -36,8 +41,16 @@ public abstract class ConsumerThread implements Runnable {
         }
     }
 
-    /** Whether an event is ready; the idler's last look before it parks. */
+    /** Whether an event is ready; the last look before the thread parks. Must read with acquire. */
     protected abstract boolean hasWork();
+
+    /**
+     * Called by a publisher after its event is visible to the consumer (after a CAS or volatile
+     * write): wakes the thread if it parked; a volatile read while it is awake.
+     */
+    public final void wake() {
+        sleeper.wake();
+    }
 
     /** Starts the thread. */
     public final void start() {
@@ -49,12 +62,11 @@ public abstract class ConsumerThread implements Runnable {
 
     @Override
     public final void run() {
-        int rounds = 0;
         while (running) {
             if (takeAndDeliver()) {
-                rounds = 0;
+                idle.reset();
             } else {
-                rounds = idler.idle(rounds, this::hasWork);
+                idle.idle();
             }
         }
     }
@@ -62,7 +74,7 @@ public abstract class ConsumerThread implements Runnable {
     /** Stops the thread and waits for it. */
     public final void stop() {
         running = false;
-        idler.wake();
+        sleeper.wake();
         thread.interrupt();
         try {
             TimeUnit.SECONDS.timedJoin(thread, 5);

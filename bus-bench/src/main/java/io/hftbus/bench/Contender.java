@@ -5,10 +5,14 @@ import io.hftbus.recorder.BusRecorder;
 import io.hftbus.stats.StatsCollector;
 import java.util.List;
 
-/** Everything measured: the bus with and without its optional observers, and the peers. */
+/** Everything measured: the bus with and without its optional observers, its ways in, and the peers. */
 public enum Contender {
-    /** hftbus with no observer. */
+    /** hftbus with no observer, {@code EventBus.publish} (safe from any thread), publish times stamped. */
     BUS("hftbus"),
+    /** hftbus with no observer, each publisher through its own exclusive publisher, publish times not stamped. */
+    BUS_EXCLUSIVE("hftbus exclusive, not stamped"),
+    /** hftbus with no observer, exclusive publishers publishing batches of {@value #BATCH}, stamped. */
+    BUS_BATCH("hftbus batch of " + Contender.BATCH),
     /** hftbus with the statistics observer ({@code StatsCollector}). */
     BUS_STATS("hftbus + stats"),
     /** hftbus with the statistics observer and the in-memory recorder (a ring of 100,000 envelopes). */
@@ -24,8 +28,13 @@ public enum Contender {
     ARRAY_BLOCKING_QUEUE("ArrayBlockingQueue"),
     /** LMAX Disruptor 4 with multicast handlers. */
     DISRUPTOR("Disruptor 4"),
+    /** LMAX Disruptor 4, publishing batches of {@value #BATCH} with its own {@code publishEvents}. */
+    DISRUPTOR_BATCH("Disruptor 4 publishEvents of " + Contender.BATCH),
     /** Guava AsyncEventBus on a one-thread executor. */
     GUAVA("Guava AsyncEventBus");
+
+    /** Events per batch of the batch-publishing contenders. */
+    public static final int BATCH = 32;
 
     private final String label;
 
@@ -40,23 +49,38 @@ public enum Contender {
 
     /** Whether this contender can run the topology at all. */
     public boolean supports(Topology topology) {
+        if (this == BUS_BATCH || this == DISRUPTOR_BATCH) {
+            // Measured where their targets are: one publisher, pushed to handlers.
+            return topology == Topology.ONE_TO_ONE || topology == Topology.ONE_TO_THREE;
+        }
         return !(this == GUAVA && topology.pull());
+    }
+
+    /** How many events a publisher hands over per call: {@value #BATCH} for the batch contenders, else 1. */
+    public int batchSize() {
+        return this == BUS_BATCH || this == DISRUPTOR_BATCH ? BATCH : 1;
     }
 
     /** What the waiting family means for this contender, for the tables. */
     public String waitLabel(Waiting waiting) {
         switch (this) {
             case BUS:
+            case BUS_EXCLUSIVE:
+            case BUS_BATCH:
             case BUS_STATS:
             case BUS_STATS_RECORDER:
-                return waiting == Waiting.YIELDING ? "YIELDING" : "BACKOFF";
+                return waiting.name();
             case JCTOOLS:
             case JCTOOLS_ENVELOPE:
-                return waiting == Waiting.YIELDING ? "spin, yield" : "spin, yield, park";
+                return waiting == Waiting.BUSY_SPIN ? "spin" : waiting == Waiting.YIELDING ? "spin, yield"
+                        : "spin, yield, park";
             case ARRAY_BLOCKING_QUEUE:
-                return waiting == Waiting.YIELDING ? "poll, spin, yield" : "take (blocking)";
+                return waiting == Waiting.BUSY_SPIN ? "poll, spin" : waiting == Waiting.YIELDING ? "poll, spin, yield"
+                        : "take (blocking)";
             case DISRUPTOR:
-                return waiting == Waiting.YIELDING ? "YieldingWaitStrategy" : "PhasedBackoff (lite lock)";
+            case DISRUPTOR_BATCH:
+                return waiting == Waiting.BUSY_SPIN ? "BusySpinWaitStrategy" : waiting == Waiting.YIELDING
+                        ? "YieldingWaitStrategy" : "PhasedBackoff (lite lock)";
             case GUAVA:
                 return "executor (blocking)";
             default:
@@ -66,13 +90,27 @@ public enum Contender {
 
     /**
      * Whether the latency harness runs the contender with this waiting family: Guava has one
-     * strategy only, and the stamped JCTools hand-off is a throughput control only.
+     * strategy only; the stamped JCTools hand-off and the batch publishers are throughput cases
+     * only; busy-spinning is run for the bus (both ways in), its statistics, and the two peers its
+     * target names.
      */
     public boolean has(Waiting waiting) {
-        if (this == JCTOOLS_ENVELOPE) {
-            return false;
+        switch (this) {
+            case JCTOOLS_ENVELOPE:
+            case BUS_BATCH:
+            case DISRUPTOR_BATCH:
+                return false;
+            case GUAVA:
+                return waiting == Waiting.BACKOFF;
+            case BUS:
+            case BUS_EXCLUSIVE:
+            case BUS_STATS:
+            case JCTOOLS:
+            case DISRUPTOR:
+                return true;
+            default:
+                return waiting != Waiting.BUSY_SPIN;
         }
-        return this != GUAVA || waiting == Waiting.BACKOFF;
     }
 
     /**
@@ -91,12 +129,19 @@ public enum Contender {
         }
         switch (this) {
             case BUS:
-                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of());
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(), BusPipeline.Mode.CONCURRENT);
+            case BUS_EXCLUSIVE:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(),
+                        BusPipeline.Mode.EXCLUSIVE_UNSTAMPED);
+            case BUS_BATCH:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(),
+                        BusPipeline.Mode.EXCLUSIVE_BATCH);
             case BUS_STATS:
-                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(new StatsCollector()));
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(new StatsCollector()),
+                        BusPipeline.Mode.CONCURRENT);
             case BUS_STATS_RECORDER:
                 return new BusPipeline(topology, waiting, receivers,
-                        List.<BusObserver>of(new StatsCollector(), BusRecorder.create()));
+                        List.<BusObserver>of(new StatsCollector(), BusRecorder.create()), BusPipeline.Mode.CONCURRENT);
             case JCTOOLS:
                 return new JCToolsPipeline(waiting, receivers, false);
             case JCTOOLS_ENVELOPE:
@@ -104,7 +149,9 @@ public enum Contender {
             case ARRAY_BLOCKING_QUEUE:
                 return new BlockingQueuePipeline(waiting, receivers);
             case DISRUPTOR:
-                return new DisruptorPipeline(topology, waiting, receivers);
+                return new DisruptorPipeline(topology, waiting, receivers, false);
+            case DISRUPTOR_BATCH:
+                return new DisruptorPipeline(topology, waiting, receivers, true);
             case GUAVA:
                 return new GuavaPipeline(receivers);
             default:

@@ -1,6 +1,8 @@
 package io.hftbus.bench;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
@@ -17,10 +19,15 @@ import java.util.concurrent.TimeUnit;
  * be used; the pull receiver is an application thread with an {@link EventPoller}. Single-producer
  * sequencer for one publisher, multi-producer for two.
  *
- * <p>Wait strategies: {@link YieldingWaitStrategy} for {@link Waiting#YIELDING}; for
- * {@link Waiting#BACKOFF}, {@link PhasedBackoffWaitStrategy#withLiteLock} (spin, then yield, then
- * block on a lock that publishers signal only when someone waits), the Disruptor's closest match
- * to the bus's spin-yield-park.
+ * <p>Wait strategies: {@link BusySpinWaitStrategy} for {@link Waiting#BUSY_SPIN};
+ * {@link YieldingWaitStrategy} for {@link Waiting#YIELDING}; for {@link Waiting#BACKOFF},
+ * {@link PhasedBackoffWaitStrategy#withLiteLock} (spin, then yield, then block on a lock that
+ * publishers signal only when someone waits), the Disruptor's closest match to the bus's
+ * spin-yield-park.
+ *
+ * <p>With {@code batched}, a publisher's batch goes in with the Disruptor's own batch publish,
+ * {@link RingBuffer#publishEvents(EventTranslatorOneArg, int, int, Object[])}: one claim of the
+ * batch's slots and one publication.
  */
 final class DisruptorPipeline implements Pipeline {
 
@@ -29,22 +36,27 @@ final class DisruptorPipeline implements Pipeline {
         MarketDataEvent event;
     }
 
+    /** Copies the event into its slot; stateless, so one instance serves every publisher. */
+    private static final EventTranslatorOneArg<Slot, MarketDataEvent> TRANSLATOR = (slot, sequence, event) ->
+            slot.event = event;
+
     private final Disruptor<Slot> disruptor;
+    private final boolean batched;
     private final RingBuffer<Slot> ring;
     private final ConsumerThread poller;
-    private final Idler pollerIdler;
 
-    DisruptorPipeline(Topology topology, Waiting waiting, Receiver[] receivers) {
+    DisruptorPipeline(Topology topology, Waiting waiting, Receiver[] receivers, boolean batched) {
+        this.batched = batched;
         ProducerType producers = topology.publishers() == 1 ? ProducerType.SINGLE : ProducerType.MULTI;
-        WaitStrategy strategy = waiting == Waiting.YIELDING ? new YieldingWaitStrategy()
+        WaitStrategy strategy = waiting == Waiting.BUSY_SPIN ? new BusySpinWaitStrategy()
+                : waiting == Waiting.YIELDING ? new YieldingWaitStrategy()
                 : PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS);
         if (topology.pull()) {
             disruptor = null;
             ring = RingBuffer.create(producers, Slot::new, Pipelines.CAPACITY, strategy);
             EventPoller<Slot> eventPoller = ring.newPoller();
             ring.addGatingSequences(eventPoller.getSequence());
-            pollerIdler = new Idler(waiting);
-            poller = new RingPoller(eventPoller, ring, receivers, pollerIdler);
+            poller = new RingPoller(eventPoller, ring, receivers, waiting);
             poller.start();
         } else {
             disruptor = new Disruptor<>(Slot::new, Pipelines.CAPACITY, runnable -> {
@@ -62,7 +74,6 @@ final class DisruptorPipeline implements Pipeline {
             disruptor.handleEventsWith(handlers);
             ring = disruptor.start();
             poller = null;
-            pollerIdler = null;
         }
     }
 
@@ -72,9 +83,31 @@ final class DisruptorPipeline implements Pipeline {
         long sequence = ring.next();
         ring.get(sequence).event = event;
         ring.publish(sequence);
-        if (pollerIdler != null) {
-            pollerIdler.wake();
+        if (poller != null) {
+            poller.wake();
         }
+    }
+
+    @Override
+    public Publisher publisher() {
+        if (!batched) {
+            return this::publish;
+        }
+        return new Publisher() {
+            @Override
+            public void publish(MarketDataEvent event) {
+                DisruptorPipeline.this.publish(event);
+            }
+
+            @Override
+            public void publishBatch(MarketDataEvent[] events, int count) {
+                // Claims the batch's slots at once (waiting while the ring is full) and publishes them together.
+                ring.publishEvents(TRANSLATOR, 0, count, events);
+                if (poller != null) {
+                    poller.wake();
+                }
+            }
+        };
     }
 
     @Override
@@ -96,8 +129,8 @@ final class DisruptorPipeline implements Pipeline {
             return true;
         };
 
-        RingPoller(EventPoller<Slot> eventPoller, RingBuffer<Slot> ring, Receiver[] receivers, Idler idler) {
-            super("bench-disruptor-poller", receivers, idler);
+        RingPoller(EventPoller<Slot> eventPoller, RingBuffer<Slot> ring, Receiver[] receivers, Waiting waiting) {
+            super("bench-disruptor-poller", receivers, waiting);
             this.eventPoller = eventPoller;
             this.ring = ring;
         }

@@ -25,13 +25,11 @@ final class JCToolsPipeline implements Pipeline {
     /** The claim counter's slot in {@link #claims}: a cache line of longs on each side of it. */
     private static final int CLAIM_SLOT = 8;
     private final boolean stamped;
-    private final Idler idler;
     private final ConsumerThread consumer;
 
     JCToolsPipeline(Waiting waiting, Receiver[] receivers, boolean stamped) {
         this.stamped = stamped;
-        idler = new Idler(waiting);
-        consumer = new ConsumerThread("bench-jctools-consumer", receivers, idler) {
+        consumer = new ConsumerThread("bench-jctools-consumer", receivers, waiting) {
             @Override
             protected boolean takeAndDeliver() {
                 Object taken = queue.poll();
@@ -57,8 +55,8 @@ final class JCToolsPipeline implements Pipeline {
         while (!queue.offer(item)) {
             Thread.yield();
         }
-        // After the offer's CAS: pairs with the idler's announce-then-recheck.
-        idler.wake();
+        // After the offer's CAS: pairs with the consumer's announce-then-recheck.
+        consumer.wake();
     }
 
     @Override

@@ -156,8 +156,9 @@ class ThreadingContractTest {
             assertThat(bus.laneDepth(Priority.LOW)).isEqualTo(100);
             release.countDown();
             Await.until("the lane to drain", () -> bus.laneDepth(Priority.LOW) == 0);
-            // A backlog found at a burst's start is sampled exactly.
-            assertThat(bus.laneHighWaterMark(Priority.LOW)).isEqualTo(100);
+            // The backlog built while the handler held the thread, so it is sampled during the burst
+            // that drains it: every 16 envelopes taken, so low by less than that, never high.
+            assertThat(bus.laneHighWaterMark(Priority.LOW)).isBetween(100 - 16, 100);
         }
     }
 }

@@ -94,6 +94,7 @@ public final class LatencyRun {
         LatencyReceiver receiver = new LatencyReceiver(schedule, warmupEvents, histogram);
         Pipeline pipeline = settings.contender().open(Topology.ONE_TO_ONE, settings.waiting(), new Receiver[] {receiver});
         try {
+            Pipeline.Publisher publisher = pipeline.publisher();
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
             for (long i = 0; i < total; i++) {
                 long due = start + i * period;
@@ -107,7 +108,7 @@ public final class LatencyRun {
                     Thread.yield();
                 }
                 schedule.plan(i, due);
-                pipeline.publish(schedule.event(i));
+                publisher.publish(schedule.event(i));
             }
             awaitAll(receiver, total);
         } finally {
@@ -134,7 +135,7 @@ public final class LatencyRun {
      */
     public static void main(String[] args) {
         if (args.length != 5) {
-            System.err.println("usage: LatencyRun CONTENDER YIELDING|BACKOFF EVENTS_PER_SECOND WARMUP_S MEASURE_S");
+            System.err.println("usage: LatencyRun CONTENDER BUSY_SPIN|YIELDING|BACKOFF EVENTS_PER_SECOND WARMUP_S MEASURE_S");
             System.exit(2);
         }
         Settings settings = new Settings(Contender.valueOf(args[0]), Waiting.valueOf(args[1]), Integer.parseInt(args[2]),

@@ -248,7 +248,7 @@ public final class RunAll {
             for (Contender contender : Contender.values()) {
                 for (Waiting waiting : Waiting.values()) {
                     Path file = dir.resolve("latency").resolve(caseName(contender, waiting, rate) + ".hgrm");
-                    if (Files.exists(file)) {
+                    if (waiting != Waiting.BUSY_SPIN && Files.exists(file)) {
                         curves.add(curveFromPercentileFile(file, contender, waiting));
                     }
                 }
@@ -329,6 +329,10 @@ public final class RunAll {
             List<PercentilePlot.Curve> curves = new ArrayList<>();
             for (Map.Entry<String, Report.LatencyRow> entry : report.latencyRows(rate).entrySet()) {
                 Report.LatencyRow row = entry.getValue();
+                if (row.waiting() == Waiting.BUSY_SPIN) {
+                    // In the tables; left out of the plot, which compares the two families that yield.
+                    continue;
+                }
                 curves.add(PercentilePlot.Curve.of(row.contender().label() + ", "
                         + row.contender().waitLabel(row.waiting()), row.histogram(), color(row.contender()),
                         row.waiting() == Waiting.BACKOFF && row.contender() != Contender.GUAVA));

@@ -66,7 +66,7 @@ public abstract class PipelineBenchmark {
             receivers[i] = new CountingReceiver();
         }
         pipeline = contender().open(topology, Waiting.YIELDING, receivers);
-        driver = new BatchDriver(pipeline, topology, receivers, Events.tick(1));
+        driver = new BatchDriver(pipeline, topology, receivers, Events.tick(1), contender().batchSize());
     }
 
     /** One batch, end to end. */

@@ -83,23 +83,40 @@ class HarnessSmokeTest {
         report.throughput(Contender.BUS, Topology.ONE_TO_ONE, List.of(near(30e6, 40.0)));
         report.throughput(Contender.JCTOOLS, Topology.ONE_TO_ONE, List.of(near(40e6, 0.0)));
         report.throughput(Contender.DISRUPTOR, Topology.ONE_TO_ONE, List.of(near(50e6, 0.0)));
+        report.throughput(Contender.BUS_EXCLUSIVE, Topology.ONE_TO_ONE, List.of(near(36e6, 40.0)));
+        report.throughput(Contender.BUS_BATCH, Topology.ONE_TO_ONE, List.of(near(60e6, 40.0)));
+        report.throughput(Contender.DISRUPTOR_BATCH, Topology.ONE_TO_ONE, List.of(near(120e6, 0.0)));
+        report.throughput(Contender.BUS_STATS, Topology.ONE_TO_ONE, List.of(near(27e6, 40.0)));
         Histogram fast = new Histogram(3);
         fast.recordValue(2_000);
         Histogram slow = new Histogram(3);
         slow.recordValue(5_000);
         report.latency(100_000, Contender.BUS, Waiting.YIELDING, List.of(slow), new double[] {65});
         report.latency(100_000, Contender.JCTOOLS, Waiting.YIELDING, List.of(fast), new double[] {65});
+        report.latency(100_000, Contender.BUS, Waiting.BUSY_SPIN, List.of(fast), new double[] {65});
+        report.latency(100_000, Contender.DISRUPTOR, Waiting.BUSY_SPIN, List.of(slow), new double[] {65});
 
         String markdown = report.markdown();
 
         assertThat(markdown).contains("| hftbus | 30.0 (0.75×) |");
         assertThat(markdown).contains("| Disruptor 4 | 50.0 (1.25×) |");
-        assertThat(markdown).contains("| 1→1 throughput ≥ 0.8× JCTools hand-off, cores near | 0.75× | **missed** |");
-        assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor, cores near | 0.60× | **missed** |");
+        assertThat(markdown).contains("| concurrent `publish(event)`, stamped, 1→1 ≥ 0.35× JCTools hand-off, cores near"
+                + " | 0.75× | met |");
+        assertThat(markdown).contains("| exclusive publisher, not stamped, 1→1 ≥ 0.6× JCTools hand-off, cores near"
+                + " | 0.90× | met |");
+        assertThat(markdown).contains("| exclusive publisher, not stamped, 1→1 ≥ 0.7× Disruptor, cores near"
+                + " | 0.72× | met |");
+        assertThat(markdown).contains("| batch of 32, stamped, 1→1 ≥ 1.0× Disruptor one event at a time, cores near"
+                + " | 1.20× | met |");
+        assertThat(markdown).contains("| (reported) batch of 32, stamped, 1→1 against Disruptor publishEvents of 32,"
+                + " cores near | 0.50× | — |");
+        assertThat(markdown).contains("| bus + stats ≥ 0.85× bus alone, 1→1, cores near | 0.90× | met |");
         assertThat(markdown).contains("| hftbus | YIELDING | 5.00 (2.50×) |");
         assertThat(markdown).contains("| 5.00 (2.50×) | 5.00 @65 ns |\n");
-        assertThat(markdown).contains("| p50 at 100k/s ≤ 2× JCTools hand-off, YIELDING | 2.50× | **missed** |");
-        assertThat(markdown).contains("| ≤ one envelope per event, any fan-out | 40.0 B/event at most | met |");
+        assertThat(markdown).contains("| p50 at 100k/s ≤ 1.0× Disruptor, BUSY_SPIN | 0.40× | met |");
+        assertThat(markdown).contains("| ≤ one envelope per event, any fan-out, batch or way in | 40.0 B/event at most"
+                + " | met |");
+        assertThat(markdown).contains("| stats adds 0 B/event to the bus | +0.0 B/event at most | met |");
 
         Path png = dir.resolve("latency.png");
         PercentilePlot.write(List.of(new PercentilePlot.Panel("100k", List.of(
@@ -137,10 +154,12 @@ class HarnessSmokeTest {
         assertThat(markdown).contains("| hftbus | 4.0 (0.25×) |");
         assertThat(markdown).contains("| Disruptor 4 | – |");
         assertThat(markdown).contains("7 of the run's 9 JVMs measured at this distance (round trips 64–70 ns)");
-        assertThat(markdown).contains("| 1→1 throughput ≥ Disruptor, cores near | 0.19× | **missed** |");
-        assertThat(markdown).doesNotContain("1→1 throughput ≥ Disruptor, cores far");
+        assertThat(markdown).contains("| concurrent `publish(event)`, stamped, 1→1 ≥ 0.35× JCTools hand-off, cores near"
+                + " | 0.31× | **missed** |");
+        assertThat(markdown).doesNotContain("1→1 ≥ 0.35× JCTools hand-off, cores far | 0.25× | met");
         // Allocation is the same whatever the distance: the mean of every JVM's, 40, 40 and 43.
-        assertThat(markdown).contains("| ≤ one envelope per event, any fan-out | 41.0 B/event at most | met |");
+        assertThat(markdown).contains("| ≤ one envelope per event, any fan-out, batch or way in | 41.0 B/event at most"
+                + " | met |");
         // The row is the 300 µs round, and lists every round's p99 in the order run, with its distance.
         Report.LatencyRow row = report.latencyRows(100_000).get(Contender.BUS + "/" + Waiting.BACKOFF);
         assertThat(row.histogram()).isSameAs(runs.get(2));
