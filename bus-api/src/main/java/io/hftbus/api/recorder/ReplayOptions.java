@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * @param speed how many times faster than recorded; {@link #AS_FAST_AS_POSSIBLE} for no waiting;
  *              {@code > 0}, not NaN
- * @param types the event types to replay, not empty; copied, immutable
+ * @param types the event types to replay, not empty, no null element; any {@link Set} (for
+ *              example {@link Set#of}); copied, immutable
  */
 public record ReplayOptions(double speed, Set<EventType> types) {
 
@@ -44,8 +45,11 @@ public record ReplayOptions(double speed, Set<EventType> types) {
         if (types == null) {
             throw new NullPointerException("ReplayOptions.types must not be null");
         }
-        if (types.contains(null)) {
-            throw new NullPointerException("ReplayOptions.types must not contain null but was " + types);
+        // Iterated, not asked contains(null): Set.of and other null-hostile sets throw there.
+        for (EventType type : types) {
+            if (type == null) {
+                throw new NullPointerException("ReplayOptions.types must not contain null but was " + types);
+            }
         }
         if (types.isEmpty()) {
             throw new IllegalArgumentException("ReplayOptions.types must not be empty");
