@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class BusRecorderTest {
     @Test
     void filtersByTypeBySequenceRangeAndByTimeRange() {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(64));
-        List<Event> all = TestEvents.oneOfEach();
+        List<Event> all = SampleEvents.oneOfEach();
         for (int i = 0; i < all.size(); i++) {
             recorder.onPublished(new Envelope<>(i, 1_000L * i, all.get(i).type().defaultPriority(), all.get(i)));
         }
@@ -92,7 +93,7 @@ class BusRecorderTest {
                     try {
                         start.await();
                         for (int i = 0; i < perPublisher; i++) {
-                            bus.publish(TestEvents.tick(publisher * 1_000_000L + i));
+                            bus.publish(SampleEvents.esTick(publisher * 1_000_000L + i));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -114,8 +115,8 @@ class BusRecorderTest {
         for (int p = 0; p < publishers; p++) {
             long base = p * 1_000_000L;
             List<Long> ownTimestamps = events.stream().map(e -> e.event().timestamp())
-                    .filter(t -> t - TestEvents.tick(0).timestamp() >= base
-                            && t - TestEvents.tick(0).timestamp() < base + perPublisher)
+                    .filter(t -> t - SampleEvents.esTick(0).timestamp() >= base
+                            && t - SampleEvents.esTick(0).timestamp() < base + perPublisher)
                     .collect(Collectors.toList());
             assertThat(ownTimestamps).as("publisher %s in its own order", p).isSorted().hasSize(perPublisher);
         }
@@ -133,10 +134,10 @@ class BusRecorderTest {
                 handlerEntered.countDown();
                 release.await(30, TimeUnit.SECONDS);
             });
-            bus.publish(TestEvents.tick(0));
+            bus.publish(SampleEvents.esTick(0));
             assertThat(handlerEntered.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 1; i <= 10; i++) {
-                long sequence = bus.publish(TestEvents.tick(i));
+                long sequence = bus.publish(SampleEvents.esTick(i));
                 if (sequence == EventBus.NOT_ACCEPTED) {
                     refused.add((long) i); // sequences follow publish order on one thread: sequence == i
                 }
@@ -182,7 +183,7 @@ class BusRecorderTest {
     }
 
     static Envelope<?> envelope(long sequence) {
-        MarketDataEvent tick = TestEvents.tick(sequence);
+        MarketDataEvent tick = SampleEvents.esTick(sequence);
         return new Envelope<>(sequence, 1_000L * sequence, Priority.HIGH, tick);
     }
 

@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -32,8 +33,8 @@ class JournalTest {
 
     @Test
     void everyEventTypeRoundTripsThroughTheFileWithEdgeValues() throws IOException {
-        List<Event> events = new ArrayList<>(TestEvents.oneOfEach());
-        events.addAll(TestEvents.edgeCases());
+        List<Event> events = new ArrayList<>(SampleEvents.oneOfEach());
+        events.addAll(SampleEvents.edgeCases());
         List<Envelope<?>> envelopes = Journals.envelopes(events);
         Path file = dir.resolve("all-types.journal");
         Journals.write(file, envelopes);
@@ -50,7 +51,7 @@ class JournalTest {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
         try (EventBus bus = EventBus.builder().name("live").observer(recorder)
                 .backpressure(BackpressurePolicy.BLOCK).blockTimeout(Duration.ofSeconds(30)).build()) {
-            List<Event> kinds = TestEvents.oneOfEach();
+            List<Event> kinds = SampleEvents.oneOfEach();
             for (int i = 0; i < 5_000; i++) {
                 Event event = kinds.get(i % kinds.size());
                 if (i % 3 == 0) {
@@ -90,7 +91,7 @@ class JournalTest {
 
     @Test
     void aJournalTruncatedAtEveryOffsetOfItsLastRecordReadsBackEveryEarlierRecord() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("whole.journal");
         Journals.write(file, envelopes);
         byte[] whole = Files.readAllBytes(file);
@@ -111,7 +112,7 @@ class JournalTest {
     @Test
     void aJournalCutInsideItsHeaderIsAnEmptyTornJournal() throws IOException {
         Path file = dir.resolve("whole.journal");
-        Journals.write(file, Journals.envelopes(List.of(TestEvents.tick(1))));
+        Journals.write(file, Journals.envelopes(List.of(SampleEvents.esTick(1))));
         byte[] whole = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.journal");
         for (int length = 0; length < 16; length++) {
@@ -125,7 +126,7 @@ class JournalTest {
 
     @Test
     void aTailOfZeroBytesLeftByAPowerLossIsATornTail() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("zeros.journal");
         Journals.write(file, envelopes);
         long end = Files.size(file);
@@ -167,7 +168,7 @@ class JournalTest {
 
     @Test
     void aDamagedPayloadFailsWithBadChecksumAtItsRecordsOffset() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("damaged.journal");
         Journals.write(file, envelopes);
         long third = offsets(file).get(2);
@@ -184,7 +185,7 @@ class JournalTest {
 
     @Test
     void randomByteFlipsNeverProduceAnythingButTheDocumentedException() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path original = dir.resolve("original.journal");
         Journals.write(original, envelopes);
         byte[] whole = Files.readAllBytes(original);
@@ -236,7 +237,7 @@ class JournalTest {
         BusRecorder recorder = BusRecorder.create(
                 RecorderConfig.withRecording(64).withJournal(file).withJournalQueueCapacity(4));
         // Not attached to a bus: no writer thread drains the queue until close.
-        List<Envelope<?>> envelopes = Journals.envelopes(java.util.Collections.nCopies(10, TestEvents.tick(1)));
+        List<Envelope<?>> envelopes = Journals.envelopes(java.util.Collections.nCopies(10, SampleEvents.esTick(1)));
         for (Envelope<?> envelope : envelopes) {
             recorder.onPublished(envelope);
         }

@@ -8,7 +8,7 @@ import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.Severity;
-import io.hftbus.recorder.TestEvents;
+import io.hftbus.testing.SampleEvents;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +16,14 @@ class EventCodecTest {
 
     @Test
     void everyTypeRoundTripsWithOrdinaryValues() {
-        for (Event event : TestEvents.oneOfEach()) {
+        for (Event event : SampleEvents.oneOfEach()) {
             assertThat(roundTrip(event)).as(event.type().name()).isEqualTo(event);
         }
     }
 
     @Test
     void everyTypeRoundTripsAtTheEdgesOfItsRecord() {
-        for (Event event : TestEvents.edgeCases()) {
+        for (Event event : SampleEvents.edgeCases()) {
             // Record equality compares doubles as Double.compare does: -0.0 differs from 0.0.
             assertThat(roundTrip(event)).as(event.type().name()).isEqualTo(event);
         }
@@ -47,7 +47,7 @@ class EventCodecTest {
 
     @Test
     void leftoverBytesAreRefused() {
-        Event event = TestEvents.tick(1);
+        Event event = SampleEvents.esTick(1);
         ByteBuffer buffer = ByteBuffer.allocate(EventCodec.encodedSize(event) + 1);
         EventCodec.encode(event, buffer);
         buffer.put((byte) 0).flip();
@@ -65,7 +65,7 @@ class EventCodecTest {
 
     @Test
     void anUnknownEnumOrdinalIsRefused() {
-        Event event = TestEvents.oneOfEach().get(EventType.HEALTH.ordinal());
+        Event event = SampleEvents.oneOfEach().get(EventType.HEALTH.ordinal());
         ByteBuffer buffer = ByteBuffer.allocate(EventCodec.encodedSize(event));
         EventCodec.encode(event, buffer);
         int statusAt = 8 + 4 + "gateway".length();
