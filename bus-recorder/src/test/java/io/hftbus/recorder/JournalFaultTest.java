@@ -83,10 +83,10 @@ class JournalFaultTest {
         Path notAJournal = Files.write(dir.resolve("text.journal"), "not a journal at all".getBytes());
         byte[] future = bytes.clone();
         ByteBuffer header = ByteBuffer.wrap(future);
-        header.putInt(8, 2);
+        header.putInt(8, 3);
         CRC32C crc = new CRC32C();
-        crc.update(future, 0, 12);
-        header.putInt(12, (int) crc.getValue());
+        crc.update(future, 0, 28);
+        header.putInt(28, (int) crc.getValue());
         Path futureVersion = Files.write(dir.resolve("future.journal"), future);
         byte[] flipped = bytes.clone();
         flipped[flipped.length / 2] ^= 0x40;

@@ -154,7 +154,7 @@ class JournalTest {
     void anUnknownVersionFailsNamingIt() throws IOException {
         Path file = dir.resolve("future.journal");
         ByteBuffer header = ByteBuffer.allocate(16);
-        header.putLong(0x4846_5442_4A52_4E4CL).putInt(2);
+        header.putLong(0x4846_5442_4A52_4E4CL).putInt(3);
         CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, 12);
         header.putInt((int) crc.getValue());
@@ -163,7 +163,7 @@ class JournalTest {
                 .isInstanceOfSatisfying(JournalFormatException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.UNSUPPORTED_VERSION))
                 .hasMessageContaining(file.toString()).hasMessageContaining("at offset 8")
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
     }
 
     @Test

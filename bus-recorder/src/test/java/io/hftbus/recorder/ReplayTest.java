@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +41,7 @@ class ReplayTest {
         assertThat(delivered).hasValue(EVENTS);
         assertThat(eventsAndPriorities(replayed.events())).containsExactlyElementsOf(
                 eventsAndPriorities(original.events()));
-        assertThat(BusRecorderTest.sequences(replayed.events()))
-                .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().collect(Collectors.toList()));
+        assertThat(BusRecorderTest.sequences(replayed.events())).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
@@ -90,18 +88,20 @@ class ReplayTest {
     }
 
     @Test
-    void aJournalRecordedOutOfSequenceOrderIsReplayedInSequenceOrder() throws Exception {
+    void aJournalIsReplayedInTheOrderTheRecorderWasToldOfItsEventsNotBySequence() throws Exception {
         Path journal = dir.resolve("unordered.journal");
         List<Envelope<?>> envelopes = Journals.envelopes(List.of(SampleEvents.esTick(0), SampleEvents.esTick(1),
                 SampleEvents.esTick(2), SampleEvents.esTick(3)));
-        // Two publishers raced: sequence 1 reached the recorder before 0, and 3 before 2.
+        // Two publishers: sequence 1 reached the recorder before 0, and 3 before 2; the recorder's order stands.
         Journals.write(journal, List.of(envelopes.get(1), envelopes.get(0), envelopes.get(3), envelopes.get(2)));
         BusRecorder replayed = BusRecorder.create();
         try (EventBus target = blockingBus("target", replayed)) {
             Replayer.replay(journal, target, ReplayOptions.asFastAsPossible());
         }
-        assertThat(replayed.events()).extracting(e -> (Event) e.event()).containsExactly(SampleEvents.esTick(0),
-                SampleEvents.esTick(1), SampleEvents.esTick(2), SampleEvents.esTick(3));
+        assertThat(replayed.events()).extracting(e -> (Event) e.event()).containsExactly(SampleEvents.esTick(1),
+                SampleEvents.esTick(0), SampleEvents.esTick(3), SampleEvents.esTick(2));
+        assertThat(JournalReader.readAll(journal).events()).extracting(Envelope::sequence)
+                .containsExactly(1L, 0L, 3L, 2L);
     }
 
     @Test

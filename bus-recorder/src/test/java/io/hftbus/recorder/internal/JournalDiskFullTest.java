@@ -39,7 +39,7 @@ class JournalDiskFullTest {
         Path file = dir.resolve("full.journal");
         FileChannel disk = new FullDiskChannel(
                 FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), DISK_BYTES);
-        JournalWriter writer = new JournalWriter(file, disk, 1 << 16);
+        JournalWriter writer = new JournalWriter(file, disk, 1 << 16, io.hftbus.recorder.JournalOverflow.BLOCK, Duration.ofSeconds(10));
         writer.start("disk-full");
         int offered = 20_000;
         for (int i = 0; i < offered; i++) {
