@@ -249,6 +249,72 @@ class JournalTest {
         assertThat(JournalReader.readAll(file).events()).containsExactlyElementsOf(envelopes.subList(0, 4));
     }
 
+    @Test
+    void aBurstWithTheDefaultSettingsLosesNoJournalRecord() throws IOException {
+        Path file = dir.resolve("burst.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
+        int burst = 100_000;
+        try (EventBus bus = EventBus.builder().name("burst").observer(recorder).build()) {
+            for (int i = 0; i < burst; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        JournalStatus status = recorder.journal().orElseThrow();
+        assertThat(status.eventsLost()).as("lossless by default: %s", status).isZero();
+        assertThat(status.refusalsLost()).isZero();
+        assertThat(status.eventsWritten()).isEqualTo(burst);
+        long published = 0;
+        try (JournalReader reader = JournalReader.open(file)) {
+            for (JournalRecord record; (record = reader.next()) != null; ) {
+                if (record instanceof JournalRecord.Published) {
+                    published++;
+                }
+            }
+        }
+        assertThat(published).isEqualTo(burst);
+    }
+
+    @Test
+    void aSmallQueueHoldsThePublishersBackAndLosesNothing() throws IOException {
+        Path file = dir.resolve("small-queue-lossless.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(16).withJournal(file)
+                .withJournalQueueCapacity(16));
+        try (EventBus bus = EventBus.builder().name("held").observer(recorder)
+                .backpressure(BackpressurePolicy.BLOCK).blockTimeout(Duration.ofSeconds(30)).build()) {
+            for (int i = 0; i < 20_000; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        JournalStatus status = recorder.journal().orElseThrow();
+        assertThat(status.eventsLost()).isZero();
+        assertThat(status.eventsWritten()).isEqualTo(20_000);
+        assertThat(status.publishersHeldBack()).as("a 16-slot queue cannot take 20,000 at once").isPositive();
+        assertThat(JournalReader.readAll(file).events()).hasSize(20_000);
+    }
+
+    @Test
+    void aBusThatDoesNotStampIsRecordedFaithfullyAndReplaysOnlyAsFastAsPossible() throws Exception {
+        Path file = dir.resolve("unstamped.journal");
+        List<Envelope<?>> unstamped = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // As a bus built with stampPublishTime(false) announces them.
+            unstamped.add(new Envelope<>(i, Envelope.NOT_STAMPED, Priority.HIGH, SampleEvents.esTick(i)));
+        }
+        BusRecorder recorder = Journals.write(file, unstamped);
+        JournalContents contents = JournalReader.readAll(file);
+        assertThat(contents.events()).hasSize(10)
+                .allSatisfy(e -> assertThat(e.publishNanos()).isEqualTo(Envelope.NOT_STAMPED));
+        try (EventBus target = EventBus.builder().name("target").backpressure(BackpressurePolicy.BLOCK).build()) {
+            assertThatThrownBy(() -> Replayer.replay(file, target, io.hftbus.api.recorder.ReplayOptions.atRecordedPace()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                    .hasMessageContaining("does not stamp publish times").hasMessageContaining("asFastAsPossible");
+            assertThatThrownBy(() -> recorder.replay(target, io.hftbus.api.recorder.ReplayOptions.atRecordedPace(2.0)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_STAMPED");
+            assertThat(Replayer.replay(file, target, io.hftbus.api.recorder.ReplayOptions.asFastAsPossible())
+                    .published()).isEqualTo(10);
+        }
+    }
+
     /** The offset of every record of a journal, in file order. */
     private static List<Long> offsets(Path file) throws IOException {
         List<Long> offsets = new ArrayList<>();

@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The format-1 journals written by the first journal code read back exactly, forever. */
-class Format1GoldenTest {
+public class Format1GoldenTest {
 
-    static Path golden(String name) {
+    public static Path golden(String name) {
         try {
             return Path.of(Format1GoldenTest.class.getResource("/journals/format1/" + name).toURI());
         } catch (URISyntaxException e) {
