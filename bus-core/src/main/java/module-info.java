@@ -1,8 +1,9 @@
 /**
  * The hftbus implementation: one bounded JCTools MPMC lane per priority, drained by priority
  * dispatch threads. Applications do not compile against it: it provides the API's
- * {@link io.hftbus.api.spi.EventBusProvider} for {@code EventBus.create()}, and the Dagger
- * {@link io.hftbus.core.CoreModule} for components.
+ * {@link io.hftbus.api.spi.EventBusProvider} for {@code EventBus.create()}, the Dagger
+ * {@link io.hftbus.core.CoreModule} for components, and its idle strategies
+ * ({@link io.hftbus.core.idle}) for any polling thread.
  */
 // The requires-automatic lints are off for this module (see its pom): Dagger ships as an
 // automatic module.
@@ -14,6 +15,7 @@ module io.hftbus.core {
     requires jakarta.inject;
 
     exports io.hftbus.core;
+    exports io.hftbus.core.idle;
 
     provides io.hftbus.api.spi.EventBusProvider with io.hftbus.core.internal.CoreEventBusProvider;
 }
