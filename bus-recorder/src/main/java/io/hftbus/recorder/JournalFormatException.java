@@ -48,6 +48,7 @@ public final class JournalFormatException extends IOException {
     private final String file;
     private final long offset;
     private final Problem problem;
+    private final String detail;
 
     /** An exception about the record or header at {@code offset} of {@code file}. */
     public JournalFormatException(Path file, long offset, Problem problem, String detail, Throwable cause) {
@@ -55,6 +56,7 @@ public final class JournalFormatException extends IOException {
         this.file = String.valueOf(file);
         this.offset = offset;
         this.problem = problem;
+        this.detail = detail;
     }
 
     /** The file. */
@@ -70,5 +72,10 @@ public final class JournalFormatException extends IOException {
     /** What is wrong. */
     public Problem problem() {
         return problem;
+    }
+
+    /** What was found, without the file, offset and problem. */
+    public String detail() {
+        return detail;
     }
 }
