@@ -66,6 +66,8 @@ import java.util.zip.CRC32C;
 public final class JournalReader implements Closeable {
 
     private static final int BUFFER_BYTES = 256 * 1024;
+    /** The type code of {@link #decodeEvent} that says the bytes begin with the type code. */
+    private static final int TYPE_CODE_IN_BYTES = -1;
     private static final EventDecoder FORMAT_1_DECODER = EventCodec.standard().decoder(Format1Schemas.SCHEMAS);
 
     private final Path file;
@@ -344,7 +346,8 @@ public final class JournalReader implements Closeable {
             if (!decoder.reads(typeCode)) {
                 throw unreadableType(offset, typeCode);
             }
-            Event event = decodeEvent(offset, payloadOffset, payloadIndex, JournalFormat.EVENT_PREFIX, length);
+            Event event = decodeEvent(offset, payloadOffset, payloadIndex, JournalFormat.EVENT_PREFIX, length,
+                    TYPE_CODE_IN_BYTES);
             return published(offset, sequence, publishNanos, priority, event);
         }
         if (kind == JournalFormat.KIND_REFUSED) {
@@ -473,22 +476,9 @@ public final class JournalReader implements Closeable {
                     + " sixteen", null);
         }
         // The body follows the ordinal at once; decode it as a body of that type code.
-        Event event = decodeBody1(offset, payloadOffset, payloadIndex, typeOrdinal, length);
+        Event event = decodeEvent(offset, payloadOffset, payloadIndex, JournalFormat.EVENT_PREFIX_1, length,
+                typeOrdinal);
         return published(offset, sequence, publishNanos, priority, event);
-    }
-
-    private Event decodeBody1(long offset, long payloadOffset, int payloadIndex, int typeCode, int length)
-            throws JournalFormatException {
-        buffer.limit(payloadIndex + length).position(payloadIndex + JournalFormat.EVENT_PREFIX_1);
-        try {
-            Event event = decoder.decodeBody(typeCode, buffer);
-            requireConsumed(offset, typeCode);
-            return event;
-        } catch (CodecException e) {
-            throw malformed(offset, payloadOffset, payloadIndex, e);
-        } finally {
-            buffer.limit(bufferLength).position(0);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -517,11 +507,17 @@ public final class JournalReader implements Closeable {
                 : decode1(offset, payloadOffset, payloadIndex, length);
     }
 
-    private Event decodeEvent(long offset, long payloadOffset, int payloadIndex, int prefix, int length)
-            throws JournalFormatException {
+    /**
+     * Decodes the event that starts {@code prefix} bytes into the payload: its type code and body
+     * (format 2, {@code typeCode} {@link #TYPE_CODE_IN_BYTES}), or the body of {@code typeCode}
+     * (format 1, whose prefix held the type).
+     */
+    private Event decodeEvent(long offset, long payloadOffset, int payloadIndex, int prefix, int length,
+                              int typeCode) throws JournalFormatException {
         buffer.limit(payloadIndex + length).position(payloadIndex + prefix);
         try {
-            Event event = decoder.decode(buffer);
+            Event event = typeCode == TYPE_CODE_IN_BYTES ? decoder.decode(buffer)
+                    : decoder.decodeBody(typeCode, buffer);
             requireConsumed(offset, event.type().wireCode());
             return event;
         } catch (CodecException e) {

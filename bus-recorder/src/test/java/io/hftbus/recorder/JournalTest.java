@@ -315,6 +315,19 @@ class JournalTest {
         }
     }
 
+    @Test
+    void theJournalOfABusThatDoesNotStampKeepsNotStampedAsItsPublishTime() throws IOException {
+        Path file = dir.resolve("unstamped-bus.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
+        try (EventBus bus = EventBus.builder().name("unstamped").stampPublishTime(false).observer(recorder).build()) {
+            for (int i = 0; i < 10; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        assertThat(JournalReader.readAll(file).events()).hasSize(10)
+                .allSatisfy(e -> assertThat(e.publishNanos()).isEqualTo(Envelope.NOT_STAMPED));
+    }
+
     /** The offset of every record of a journal, in file order. */
     private static List<Long> offsets(Path file) throws IOException {
         List<Long> offsets = new ArrayList<>();

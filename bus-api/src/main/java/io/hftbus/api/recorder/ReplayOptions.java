@@ -7,16 +7,16 @@ import java.util.Set;
 /**
  * How to replay recorded events into a bus: how fast, and which types.
  *
- * <p><b>What a replay is.</b> The recorded envelopes, refused ones left out, are published into
- * the target bus one by one on the calling thread, in recorded order (the order the recorder was
- * told of them), each with
- * {@code target.publish(event, recordedPriority)}. The events are the recorded ones (the same
- * instances from memory, equal records from a journal) and keep their own timestamps; the target
- * stamps each with its own sequence and publish time, as it does for any publish. Recording the
- * target during a replay therefore gives the same events, with the same priorities, in the same
- * order, under new sequences that increase in the same order (the replay is one publisher). The target's dispatch then works as
- * for live traffic: a higher-priority lane is served first, so across lanes subscribers may see a
- * different interleaving than publish order, exactly as they did when the events were recorded.
+ * <p><b>What a replay is.</b> The recorded envelopes, refused ones left out, are published into the
+ * target bus one by one on the calling thread, in recorded order (the order the recorder was told
+ * of them), each with {@code target.publish(event, recordedPriority)}. The events are the recorded
+ * ones (the same instances from memory, equal records from a journal) and keep their own
+ * timestamps; the target stamps each with its own sequence and publish time, as it does for any
+ * publish. Recording the target during a replay therefore gives the same events, with the same
+ * priorities, in the same order, under new sequences that increase in the same order (the replay is
+ * one publisher). The target's dispatch then works as for live traffic: a higher-priority lane is
+ * served first, so across lanes subscribers may see a different interleaving than publish order,
+ * exactly as they did when the events were recorded.
  *
  * <p><b>Pace.</b> With {@link #asFastAsPossible()} events are published back to back. With
  * {@link #atRecordedPace(double)} the gaps between recorded publish times are reproduced, divided
