@@ -8,6 +8,7 @@
 // automatic module.
 module io.hftbus.recorder {
     requires transitive io.hftbus.api;
+    requires transitive io.hftbus.codec;
     requires transitive dagger;
     requires jakarta.inject;
     requires org.jctools.core.jdk11;

@@ -33,10 +33,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * for (Envelope<?> envelope : recorder.events()) { ... }
  * }</pre>
  *
- * <p><b>Per event</b> ({@link #onPublished}, on the publishing thread): one increment of a
- * striped counter, one compare-and-set into the ring, and with a journal one offer to its MPSC
- * queue. No lock, no allocation, no wait: a journal that cannot keep up counts what it missed, and
- * the bus never waits for the disk.
+ * <p><b>Per event</b> ({@link #onPublished}, on the publishing thread): one atomic increment that
+ * gives the event its place in the recorder's order, one compare-and-set into the ring, and with a
+ * journal one offer to its MPSC queue. No lock, no allocation. The recorder keeps the order in
+ * which it was told of the events, which is neither sequence order nor dense (publishers claim
+ * sequences in blocks); reads, journals and replays keep that order.
+ *
+ * <p><b>A journal that falls behind</b> holds the publisher back, by default: the journal is
+ * lossless, and the bus publishes no faster than the disk takes its records. The wait is bounded,
+ * interruptible and counted; {@link JournalOverflow} says how, and how to choose dropping instead.
  *
  * <p><b>Refusals.</b> {@code onPublished} runs before the lane decides. When the bus then refuses
  * the envelope ({@link #onDropped} with no subscription: {@link DropReason#LANE_FULL}, or
@@ -82,10 +87,16 @@ public final class BusRecorder implements EventRecorder, BusObserver, AutoClosea
         JournalWriter journal = null;
         if (config.hasJournal()) {
             try {
-                journal = new JournalWriter(config.journal(), config.journalQueueCapacity());
-            } catch (IOException e) {
+                journal = new JournalWriter(config.journal(), config.journalQueueCapacity(), config.journalOverflow(),
+                        config.journalHoldTimeout());
+            } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw new UncheckedIOException("cannot create the journal " + config.journal()
-                        + " (it must not exist yet)", e);
+                        + ": it exists already, and a journal is never appended to nor overwritten", e);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UncheckedIOException("cannot create the journal " + config.journal() + ": its directory "
+                        + config.journal().toAbsolutePath().getParent() + " does not exist", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the journal " + config.journal() + ": " + e, e);
             }
         }
         return new BusRecorder(new RecordingRing(config.ringCapacity()), journal);
@@ -183,24 +194,31 @@ public final class BusRecorder implements EventRecorder, BusObserver, AutoClosea
 
     @Override
     public List<Envelope<?>> events(Set<EventType> types) {
-        if (types == null || types.contains(null)) {
-            throw new NullPointerException("types must not be null nor contain null but was " + types);
+        if (types == null) {
+            throw new NullPointerException("types must not be null");
         }
-        Set<EventType> wanted = types.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(types);
+        Set<EventType> wanted = EnumSet.noneOf(EventType.class);
+        // Iterated, not asked contains(null): Set.of and other null-hostile sets throw there.
+        for (EventType type : types) {
+            if (type == null) {
+                throw new NullPointerException("types must not contain null but was " + types);
+            }
+            wanted.add(type);
+        }
         return ring.snapshot(envelope -> wanted.contains(envelope.type()));
     }
 
     @Override
     public List<Envelope<?>> eventsBySequence(long fromSequence, long toSequence) {
         requireRange(fromSequence, toSequence, "fromSequence", "toSequence");
-        return ring.snapshotBySequence(fromSequence, toSequence);
+        return ring.snapshot(envelope -> envelope.sequence() >= fromSequence && envelope.sequence() <= toSequence);
     }
 
     @Override
     public List<Envelope<?>> eventsByTime(long fromNanos, long toNanos) {
         requireRange(fromNanos, toNanos, "fromNanos", "toNanos");
-        // Differences, not comparisons: nanoTime readings may wrap around.
-        return ring.snapshot(envelope -> envelope.publishNanos() - fromNanos >= 0
+        // Differences, not comparisons: nanoTime readings may wrap around. Unstamped envelopes have no time.
+        return ring.snapshot(envelope -> envelope.isStamped() && envelope.publishNanos() - fromNanos >= 0
                 && toNanos - envelope.publishNanos() >= 0);
     }
 

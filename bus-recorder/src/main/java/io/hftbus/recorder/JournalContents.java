@@ -8,7 +8,7 @@ import java.util.List;
  * A whole journal as {@link JournalReader#readAll(Path)} read it.
  *
  * @param file       the file
- * @param events     the recorded envelopes in sequence order, those the recorded bus refused left
+ * @param events     the recorded envelopes in file order, those the recorded bus refused left
  *                   out; immutable
  * @param refused    how many recorded envelopes were left out as refused
  * @param endOffset  where reading stopped: the end of the last complete record

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * A journal file that cannot be read as one: it is no journal, has a version this code does not
- * read, or holds a damaged record. The message names the file, the byte offset and the problem.
+ * read, holds a damaged record, or names what this code does not know. The message names the file,
+ * the byte offset, the {@link Problem} and what was found.
  *
  * <p>A record cut short at the end of the file is not damage but a torn tail (the process died
  * while writing it); the reader reports it without this exception, see {@link JournalReader}.
@@ -22,17 +23,32 @@ public final class JournalFormatException extends IOException {
         UNSUPPORTED_VERSION,
         /** The header's checksum does not match its bytes. */
         CORRUPTED_HEADER,
-        /** A record's length word is damaged (its check byte does not match) or out of range. */
+        /**
+         * A record's length is out of range, or (format 1) its length word fails its check byte.
+         */
         CORRUPTED_LENGTH,
+        /** A record's header (its length and payload checksum) does not match its own CRC32C (format 2). */
+        CORRUPTED_RECORD_HEADER,
         /** A record's payload does not match its CRC32C checksum. */
         BAD_CHECKSUM,
         /** A record's payload passed its checksum but is not a valid record (written by other code). */
-        MALFORMED_RECORD
+        MALFORMED_RECORD,
+        /**
+         * A record names a code this reader does not know: a record kind, a priority, or an event
+         * type that is no type of this version, or that no schema record of the file described.
+         */
+        UNKNOWN_CODE,
+        /**
+         * The file's schema of an event type cannot be reconciled with this version's record: a
+         * field changed its kind, or a field the writer lacked has no default.
+         */
+        INCOMPATIBLE_SCHEMA
     }
 
     private final String file;
     private final long offset;
     private final Problem problem;
+    private final String detail;
 
     /** An exception about the record or header at {@code offset} of {@code file}. */
     public JournalFormatException(Path file, long offset, Problem problem, String detail, Throwable cause) {
@@ -40,6 +56,7 @@ public final class JournalFormatException extends IOException {
         this.file = String.valueOf(file);
         this.offset = offset;
         this.problem = problem;
+        this.detail = detail;
     }
 
     /** The file. */
@@ -55,5 +72,10 @@ public final class JournalFormatException extends IOException {
     /** What is wrong. */
     public Problem problem() {
         return problem;
+    }
+
+    /** What was found, without the file, offset and problem. */
+    public String detail() {
+        return detail;
     }
 }

@@ -6,10 +6,8 @@ import io.hftbus.api.recorder.ReplayOptions;
 import io.hftbus.api.recorder.ReplayResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,52 +22,50 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Replayer {
 
-    /**
-     * How many records a journal replay holds back to put them in sequence order. Concurrent
-     * publishers record their envelopes in the order they reach the recorder, which may differ
-     * from sequence order by as many envelopes as were published while one publisher was between
-     * claiming its sequence and recording it: nanoseconds, or a scheduling quantum at worst.
-     */
-    public static final int REORDER_WINDOW = 65_536;
-
     /** Waits longer than this are parked, shorter ones spun, so that paced replay keeps its timing. */
     private static final long SPIN_THRESHOLD_NANOS = 50_000L;
-
-    private static final Comparator<Envelope<?>> BY_SEQUENCE = Comparator.comparingLong(Envelope::sequence);
 
     private Replayer() {
     }
 
     /**
      * Replays {@code events} into {@code target}, in the list's order (an {@code EventRecorder}'s
-     * {@code events()} are in sequence order).
+     * {@code events()} are in the order the recorder was told of them).
      *
+     * @throws IllegalArgumentException            if the replay is paced and an envelope carries no
+     *                                             publish time ({@link Envelope#NOT_STAMPED}); nothing
+     *                                             is published then
      * @throws InterruptedException                if interrupted while a paced replay waits
      * @throws io.hftbus.api.BusClosedException    if {@code target} is closed
      * @throws io.hftbus.api.BackpressureException if a lane of {@code target} refused an event by its policy
      */
     public static ReplayResult replay(List<? extends Envelope<?>> events, EventBus target, ReplayOptions options)
             throws InterruptedException {
-        return replay(events, 0L, target, options);
-    }
-
-    /** As {@link #replay(List, EventBus, ReplayOptions)}, counting {@code refusedAtRecording} already left out. */
-    static ReplayResult replay(List<? extends Envelope<?>> events, long refusedAtRecording, EventBus target,
-                               ReplayOptions options) throws InterruptedException {
         requireArguments(target, options);
+        if (events == null) {
+            throw new NullPointerException("events must not be null");
+        }
         Pacer pacer = new Pacer(target, options);
+        if (pacer.paced) {
+            for (Envelope<?> envelope : events) {
+                requireStamped(envelope, "the recording");
+            }
+        }
         for (Envelope<?> envelope : events) {
             pacer.publish(envelope);
         }
-        return pacer.result(refusedAtRecording);
+        return pacer.result(0L);
     }
 
     /**
-     * Replays a journal into {@code target}, streaming: in sequence order (within
-     * {@link #REORDER_WINDOW}; a record later than that in the file is published where the file has
-     * it), without the envelopes the recorded bus refused. The file is read twice: once for its
-     * refusals, once for its events. A torn tail ends the replay after the last complete record.
+     * Replays a journal into {@code target}, streaming, in file order (the order the recorder was
+     * told of the events), without the envelopes the recorded bus refused. The file is read twice:
+     * once for its refusals (and, for a paced replay, to check that it has publish times), once for
+     * its events. A torn tail ends the replay after the last complete record.
      *
+     * @throws IllegalArgumentException            if the replay is paced and the journal was recorded
+     *                                             by a bus that does not stamp publish times
+     *                                             ({@link Envelope#NOT_STAMPED}); nothing is published
      * @throws JournalFormatException              if the file is damaged; the events before the
      *                                             damage may have been published
      * @throws IOException                         if the file cannot be read
@@ -83,17 +79,18 @@ public final class Replayer {
         if (journal == null) {
             throw new NullPointerException("journal must not be null");
         }
+        Pacer pacer = new Pacer(target, options);
         Set<Long> refused = new HashSet<>();
         try (JournalReader reader = JournalReader.open(journal)) {
             for (JournalRecord record; (record = reader.next()) != null; ) {
                 if (record instanceof JournalRecord.Refused) {
                     refused.add(record.sequence());
+                } else if (pacer.paced) {
+                    requireStamped(((JournalRecord.Published) record).envelope(), "the journal " + journal);
                 }
             }
         }
-        Pacer pacer = new Pacer(target, options);
         long refusedFound = 0;
-        PriorityQueue<Envelope<?>> window = new PriorityQueue<>(BY_SEQUENCE);
         try (JournalReader reader = JournalReader.open(journal)) {
             for (JournalRecord record; (record = reader.next()) != null; ) {
                 if (!(record instanceof JournalRecord.Published)) {
@@ -104,16 +101,18 @@ public final class Replayer {
                     refusedFound++;
                     continue;
                 }
-                window.add(envelope);
-                if (window.size() > REORDER_WINDOW) {
-                    pacer.publish(window.poll());
-                }
+                pacer.publish(envelope);
             }
         }
-        while (!window.isEmpty()) {
-            pacer.publish(window.poll());
-        }
         return pacer.result(refusedFound);
+    }
+
+    private static void requireStamped(Envelope<?> envelope, String source) {
+        if (!envelope.isStamped()) {
+            throw new IllegalArgumentException("cannot replay " + source + " at its recorded pace: it was recorded by"
+                    + " a bus that does not stamp publish times (sequence " + envelope.sequence() + " has"
+                    + " Envelope.NOT_STAMPED); replay it with ReplayOptions.asFastAsPossible()");
+        }
     }
 
     private static void requireArguments(EventBus target, ReplayOptions options) {
@@ -130,7 +129,7 @@ public final class Replayer {
 
         private final EventBus target;
         private final ReplayOptions options;
-        private final boolean paced;
+        final boolean paced;
         private long firstRecordedNanos;
         private long startNanos;
         private boolean started;

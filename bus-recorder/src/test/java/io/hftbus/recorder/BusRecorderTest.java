@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class BusRecorderTest {
@@ -42,21 +42,66 @@ class BusRecorderTest {
     }
 
     @Test
-    void snapshotsAreImmutableAndKeepTheOrderTheBusAnnouncedThem() {
-        // Sequences of different publishers are not one order: the recording keeps arrival order.
+    void snapshotsAreImmutableAndKeepTheOrderTheRecorderWasToldOfWhateverTheSequences() {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(16));
-        for (long sequence : new long[] {3, 0, 2, 1, 5, 4}) {
+        // Two publishers claiming sequences in blocks: gaps, and the blocks interleave.
+        long[] sequences = {1024, 0, 1025, 1, 2, 4096, 1026};
+        for (long sequence : sequences) {
             recorder.onPublished(envelope(sequence));
         }
         List<Envelope<?>> events = recorder.events();
-        assertThat(sequences(events)).containsExactly(3L, 0L, 2L, 1L, 5L, 4L);
+        assertThat(sequences(events)).containsExactly(1024L, 0L, 1025L, 1L, 2L, 4096L, 1026L);
+        assertThat(sequences(recorder.eventsBySequence(1, 1025))).containsExactly(1024L, 1025L, 1L, 2L);
         assertThatThrownBy(() -> events.add(envelope(9))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aWrappedRingKeepsTheNewestArrivalsWhateverTheirSequences() {
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(4));
+        for (long sequence : new long[] {50, 7, 900, 3, 8, 51}) {
+            recorder.onPublished(envelope(sequence));
+        }
+        assertThat(sequences(recorder.events())).containsExactly(900L, 3L, 8L, 51L);
+        assertThat(recorder.overwrittenCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusalHidesTheRefusedEnvelopeWhereverItsSequenceFallsAndNoOther() {
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(8));
+        Envelope<?> refused = envelope(2048);
+        Envelope<?> sameSlotOnceDense = envelope(2048 + 8);
+        recorder.onPublished(envelope(0));
+        recorder.onPublished(refused);
+        recorder.onPublished(sameSlotOnceDense);
+        recorder.onDropped(refused, null, DropReason.LANE_FULL);
+        assertThat(sequences(recorder.events())).containsExactly(0L, 2056L);
+        assertThat(recorder.refusedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void setsOfEveryKindAreAcceptedAndANullTypeIsRefusedWithAMessage() {
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(8));
+        recorder.onPublished(envelope(0));
+        assertThat(recorder.events(java.util.Set.of(EventType.FILL))).isEmpty();
+        assertThat(recorder.events(java.util.Set.of(EventType.MARKET_DATA, EventType.FILL))).hasSize(1);
+        java.util.Set<EventType> withNull = new java.util.HashSet<>(java.util.Arrays.asList(EventType.FILL, null));
+        assertThatThrownBy(() -> recorder.events(withNull)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("types must not contain null");
+    }
+
+    @Test
+    void unstampedEnvelopesAreRecordedAsTheyAreAndHaveNoTime() {
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(8));
+        Envelope<?> unstamped = new Envelope<>(3, Envelope.NOT_STAMPED, Priority.HIGH, SampleEvents.esTick(3));
+        recorder.onPublished(unstamped);
+        assertThat(recorder.events()).containsExactly(unstamped);
+        assertThat(recorder.eventsByTime(Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
     }
 
     @Test
     void filtersByTypeBySequenceRangeAndByTimeRange() {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(64));
-        List<Event> all = TestEvents.oneOfEach();
+        List<Event> all = SampleEvents.oneOfEach();
         for (int i = 0; i < all.size(); i++) {
             recorder.onPublished(new Envelope<>(i, 1_000L * i, all.get(i).type().defaultPriority(), all.get(i)));
         }
@@ -71,7 +116,7 @@ class BusRecorderTest {
     }
 
     @Test
-    void concurrentPublishersAreAllRecordedOnceInSequenceOrder() throws Exception {
+    void concurrentPublishersAreAllRecordedOnceEachInItsOwnOrder() throws Exception {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(1 << 16));
         int publishers = 4;
         int perPublisher = 10_000;
@@ -85,7 +130,7 @@ class BusRecorderTest {
                     try {
                         start.await();
                         for (int i = 0; i < perPublisher; i++) {
-                            bus.publish(TestEvents.tick(publisher * 1_000_000L + i));
+                            bus.publish(SampleEvents.esTick(publisher * 1_000_000L + i));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -102,15 +147,19 @@ class BusRecorderTest {
         }
         List<Envelope<?>> events = recorder.events();
         assertThat(recorder.recordedCount()).isEqualTo((long) publishers * perPublisher);
-        // Sequences are unique within the bus, but not dense nor one order across publishers.
-        assertThat(sequences(events)).hasSize(publishers * perPublisher).doesNotHaveDuplicates();
+        assertThat(sequences(events)).doesNotHaveDuplicates().hasSize(publishers * perPublisher);
         for (int p = 0; p < publishers; p++) {
             long base = p * 1_000_000L;
             List<Long> ownTimestamps = events.stream().map(e -> e.event().timestamp())
-                    .filter(t -> t - TestEvents.tick(0).timestamp() >= base
-                            && t - TestEvents.tick(0).timestamp() < base + perPublisher)
+                    .filter(t -> t - SampleEvents.esTick(0).timestamp() >= base
+                            && t - SampleEvents.esTick(0).timestamp() < base + perPublisher)
                     .collect(Collectors.toList());
             assertThat(ownTimestamps).as("publisher %s in its own order", p).isSorted().hasSize(perPublisher);
+            List<Long> ownSequences = events.stream().filter(e -> e.event().timestamp()
+                    - SampleEvents.esTick(0).timestamp() >= base
+                    && e.event().timestamp() - SampleEvents.esTick(0).timestamp() < base + perPublisher)
+                    .map(Envelope::sequence).collect(Collectors.toList());
+            assertThat(ownSequences).as("publisher %s's sequences increase", p).isSorted();
         }
     }
 
@@ -126,10 +175,10 @@ class BusRecorderTest {
                 handlerEntered.countDown();
                 release.await(30, TimeUnit.SECONDS);
             });
-            bus.publish(TestEvents.tick(0));
+            bus.publish(SampleEvents.esTick(0));
             assertThat(handlerEntered.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 1; i <= 10; i++) {
-                long sequence = bus.publish(TestEvents.tick(i));
+                long sequence = bus.publish(SampleEvents.esTick(i));
                 if (sequence == EventBus.NOT_ACCEPTED) {
                     refused.add((long) i); // sequences follow publish order on one thread: sequence == i
                 }
@@ -175,7 +224,7 @@ class BusRecorderTest {
     }
 
     static Envelope<?> envelope(long sequence) {
-        MarketDataEvent tick = TestEvents.tick(sequence);
+        MarketDataEvent tick = SampleEvents.esTick(sequence);
         return new Envelope<>(sequence, 1_000L * sequence, Priority.HIGH, tick);
     }
 

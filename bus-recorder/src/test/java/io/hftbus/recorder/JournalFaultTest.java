@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class JournalFaultTest {
     private static void publishAndTake(EventBus bus, EventStream<MarketDataEvent> stream, int from, int count)
             throws InterruptedException {
         for (int i = from; i < from + count; i++) {
-            bus.publish(TestEvents.tick(i));
+            bus.publish(SampleEvents.esTick(i));
             assertThat(stream.poll(10, TimeUnit.SECONDS)).as("event %d delivered", i).isNotNull();
         }
     }
@@ -74,7 +75,7 @@ class JournalFaultTest {
     @Test
     void badJournalsAreRefusedWithTheirProblemAndOffsetAndTheBusStillReplaysAGoodOne() throws Exception {
         Path good = dir.resolve("good.journal");
-        Journals.write(good, Journals.envelopes(TestEvents.oneOfEach())).close();
+        Journals.write(good, Journals.envelopes(SampleEvents.oneOfEach())).close();
         byte[] bytes = Files.readAllBytes(good);
 
         Path empty = Files.write(dir.resolve("empty.journal"), new byte[0]);
@@ -82,10 +83,10 @@ class JournalFaultTest {
         Path notAJournal = Files.write(dir.resolve("text.journal"), "not a journal at all".getBytes());
         byte[] future = bytes.clone();
         ByteBuffer header = ByteBuffer.wrap(future);
-        header.putInt(8, 2);
+        header.putInt(8, 3);
         CRC32C crc = new CRC32C();
-        crc.update(future, 0, 12);
-        header.putInt(12, (int) crc.getValue());
+        crc.update(future, 0, 28);
+        header.putInt(28, (int) crc.getValue());
         Path futureVersion = Files.write(dir.resolve("future.journal"), future);
         byte[] flipped = bytes.clone();
         flipped[flipped.length / 2] ^= 0x40;
@@ -119,7 +120,7 @@ class JournalFaultTest {
             Path truncated = Files.write(dir.resolve("truncated.journal"), java.util.Arrays.copyOf(bytes, bytes.length - 3));
             JournalContents contents = JournalReader.readAll(truncated);
             assertThat(contents.tornTail()).isTrue();
-            assertThat(contents.events()).hasSize(TestEvents.oneOfEach().size() - 1);
+            assertThat(contents.events()).hasSize(SampleEvents.oneOfEach().size() - 1);
 
             // The bus that was handed the bad journals replays a good one in full.
             Replayer.replay(good, bus, ReplayOptions.asFastAsPossible());

@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -32,8 +33,8 @@ class JournalTest {
 
     @Test
     void everyEventTypeRoundTripsThroughTheFileWithEdgeValues() throws IOException {
-        List<Event> events = new ArrayList<>(TestEvents.oneOfEach());
-        events.addAll(TestEvents.edgeCases());
+        List<Event> events = new ArrayList<>(SampleEvents.oneOfEach());
+        events.addAll(SampleEvents.edgeCases());
         List<Envelope<?>> envelopes = Journals.envelopes(events);
         Path file = dir.resolve("all-types.journal");
         Journals.write(file, envelopes);
@@ -50,7 +51,7 @@ class JournalTest {
         BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
         try (EventBus bus = EventBus.builder().name("live").observer(recorder)
                 .backpressure(BackpressurePolicy.BLOCK).blockTimeout(Duration.ofSeconds(30)).build()) {
-            List<Event> kinds = TestEvents.oneOfEach();
+            List<Event> kinds = SampleEvents.oneOfEach();
             for (int i = 0; i < 5_000; i++) {
                 Event event = kinds.get(i % kinds.size());
                 if (i % 3 == 0) {
@@ -90,7 +91,7 @@ class JournalTest {
 
     @Test
     void aJournalTruncatedAtEveryOffsetOfItsLastRecordReadsBackEveryEarlierRecord() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("whole.journal");
         Journals.write(file, envelopes);
         byte[] whole = Files.readAllBytes(file);
@@ -111,7 +112,7 @@ class JournalTest {
     @Test
     void aJournalCutInsideItsHeaderIsAnEmptyTornJournal() throws IOException {
         Path file = dir.resolve("whole.journal");
-        Journals.write(file, Journals.envelopes(List.of(TestEvents.tick(1))));
+        Journals.write(file, Journals.envelopes(List.of(SampleEvents.esTick(1))));
         byte[] whole = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.journal");
         for (int length = 0; length < 16; length++) {
@@ -125,7 +126,7 @@ class JournalTest {
 
     @Test
     void aTailOfZeroBytesLeftByAPowerLossIsATornTail() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("zeros.journal");
         Journals.write(file, envelopes);
         long end = Files.size(file);
@@ -153,7 +154,7 @@ class JournalTest {
     void anUnknownVersionFailsNamingIt() throws IOException {
         Path file = dir.resolve("future.journal");
         ByteBuffer header = ByteBuffer.allocate(16);
-        header.putLong(0x4846_5442_4A52_4E4CL).putInt(2);
+        header.putLong(0x4846_5442_4A52_4E4CL).putInt(3);
         CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, 12);
         header.putInt((int) crc.getValue());
@@ -162,12 +163,12 @@ class JournalTest {
                 .isInstanceOfSatisfying(JournalFormatException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.UNSUPPORTED_VERSION))
                 .hasMessageContaining(file.toString()).hasMessageContaining("at offset 8")
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
     }
 
     @Test
     void aDamagedPayloadFailsWithBadChecksumAtItsRecordsOffset() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path file = dir.resolve("damaged.journal");
         Journals.write(file, envelopes);
         long third = offsets(file).get(2);
@@ -184,7 +185,7 @@ class JournalTest {
 
     @Test
     void randomByteFlipsNeverProduceAnythingButTheDocumentedException() throws IOException {
-        List<Envelope<?>> envelopes = Journals.envelopes(TestEvents.oneOfEach());
+        List<Envelope<?>> envelopes = Journals.envelopes(SampleEvents.oneOfEach());
         Path original = dir.resolve("original.journal");
         Journals.write(original, envelopes);
         byte[] whole = Files.readAllBytes(original);
@@ -236,7 +237,7 @@ class JournalTest {
         BusRecorder recorder = BusRecorder.create(
                 RecorderConfig.withRecording(64).withJournal(file).withJournalQueueCapacity(4));
         // Not attached to a bus: no writer thread drains the queue until close.
-        List<Envelope<?>> envelopes = Journals.envelopes(java.util.Collections.nCopies(10, TestEvents.tick(1)));
+        List<Envelope<?>> envelopes = Journals.envelopes(java.util.Collections.nCopies(10, SampleEvents.esTick(1)));
         for (Envelope<?> envelope : envelopes) {
             recorder.onPublished(envelope);
         }
@@ -246,6 +247,85 @@ class JournalTest {
         assertThat(status.eventsWritten()).isEqualTo(4);
         assertThat(status.eventsWritten() + status.eventsLost()).isEqualTo(recorder.recordedCount());
         assertThat(JournalReader.readAll(file).events()).containsExactlyElementsOf(envelopes.subList(0, 4));
+    }
+
+    @Test
+    void aBurstWithTheDefaultSettingsLosesNoJournalRecord() throws IOException {
+        Path file = dir.resolve("burst.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
+        int burst = 100_000;
+        try (EventBus bus = EventBus.builder().name("burst").observer(recorder).build()) {
+            for (int i = 0; i < burst; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        JournalStatus status = recorder.journal().orElseThrow();
+        assertThat(status.eventsLost()).as("lossless by default: %s", status).isZero();
+        assertThat(status.refusalsLost()).isZero();
+        assertThat(status.eventsWritten()).isEqualTo(burst);
+        long published = 0;
+        try (JournalReader reader = JournalReader.open(file)) {
+            for (JournalRecord record; (record = reader.next()) != null; ) {
+                if (record instanceof JournalRecord.Published) {
+                    published++;
+                }
+            }
+        }
+        assertThat(published).isEqualTo(burst);
+    }
+
+    @Test
+    void aSmallQueueHoldsThePublishersBackAndLosesNothing() throws IOException {
+        Path file = dir.resolve("small-queue-lossless.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.withRecording(16).withJournal(file)
+                .withJournalQueueCapacity(16));
+        try (EventBus bus = EventBus.builder().name("held").observer(recorder)
+                .backpressure(BackpressurePolicy.BLOCK).blockTimeout(Duration.ofSeconds(30)).build()) {
+            for (int i = 0; i < 20_000; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        JournalStatus status = recorder.journal().orElseThrow();
+        assertThat(status.eventsLost()).isZero();
+        assertThat(status.eventsWritten()).isEqualTo(20_000);
+        assertThat(status.publishersHeldBack()).as("a 16-slot queue cannot take 20,000 at once").isPositive();
+        assertThat(JournalReader.readAll(file).events()).hasSize(20_000);
+    }
+
+    @Test
+    void aBusThatDoesNotStampIsRecordedFaithfullyAndReplaysOnlyAsFastAsPossible() throws Exception {
+        Path file = dir.resolve("unstamped.journal");
+        List<Envelope<?>> unstamped = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // As a bus built with stampPublishTime(false) announces them.
+            unstamped.add(new Envelope<>(i, Envelope.NOT_STAMPED, Priority.HIGH, SampleEvents.esTick(i)));
+        }
+        BusRecorder recorder = Journals.write(file, unstamped);
+        JournalContents contents = JournalReader.readAll(file);
+        assertThat(contents.events()).hasSize(10)
+                .allSatisfy(e -> assertThat(e.publishNanos()).isEqualTo(Envelope.NOT_STAMPED));
+        try (EventBus target = EventBus.builder().name("target").backpressure(BackpressurePolicy.BLOCK).build()) {
+            assertThatThrownBy(() -> Replayer.replay(file, target, io.hftbus.api.recorder.ReplayOptions.atRecordedPace()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                    .hasMessageContaining("does not stamp publish times").hasMessageContaining("asFastAsPossible");
+            assertThatThrownBy(() -> recorder.replay(target, io.hftbus.api.recorder.ReplayOptions.atRecordedPace(2.0)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_STAMPED");
+            assertThat(Replayer.replay(file, target, io.hftbus.api.recorder.ReplayOptions.asFastAsPossible())
+                    .published()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theJournalOfABusThatDoesNotStampKeepsNotStampedAsItsPublishTime() throws IOException {
+        Path file = dir.resolve("unstamped-bus.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));
+        try (EventBus bus = EventBus.builder().name("unstamped").stampPublishTime(false).observer(recorder).build()) {
+            for (int i = 0; i < 10; i++) {
+                bus.publish(SampleEvents.esTick(i));
+            }
+        }
+        assertThat(JournalReader.readAll(file).events()).hasSize(10)
+                .allSatisfy(e -> assertThat(e.publishNanos()).isEqualTo(Envelope.NOT_STAMPED));
     }
 
     /** The offset of every record of a journal, in file order. */

@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import io.hftbus.api.BackpressurePolicy;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
@@ -43,12 +44,12 @@ final class Journals {
                 handlerEntered.countDown();
                 release.await(30, TimeUnit.SECONDS);
             });
-            bus.publish(TestEvents.tick(0));
+            bus.publish(SampleEvents.esTick(0));
             if (!handlerEntered.await(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("the handler did not start within 30 s");
             }
             for (int i = 1; i <= 5; i++) {
-                bus.publish(TestEvents.tick(i));
+                bus.publish(SampleEvents.esTick(i));
             }
             release.countDown();
         }

@@ -1,5 +1,6 @@
 package io.hftbus.recorder;
 
+import io.hftbus.testing.SampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dagger.BindsInstance;
@@ -46,11 +47,11 @@ class RecorderComponentTest {
         try (EventBus bus = component.bus()) {
             assertThat(bus.config().observers()).containsExactly((BusRecorder) recorder);
             assertThat(component.recorder()).isSameAs(recorder);
-            bus.publish(TestEvents.tick(1));
+            bus.publish(SampleEvents.esTick(1));
         }
         assertThat(recorder.capacity()).isEqualTo(131_072);
         assertThat(recorder.journal()).isEmpty();
-        assertThat(recorder.events()).extracting(e -> (io.hftbus.api.event.Event) e.event()).containsExactly(TestEvents.tick(1));
+        assertThat(recorder.events()).extracting(e -> (io.hftbus.api.event.Event) e.event()).containsExactly(SampleEvents.esTick(1));
     }
 
     @Test
@@ -62,7 +63,7 @@ class RecorderComponentTest {
         EventRecorder recorder = component.recorder();
         try (EventBus bus = component.bus()) {
             for (int i = 0; i < 20; i++) {
-                bus.publish(TestEvents.tick(i));
+                bus.publish(SampleEvents.esTick(i));
             }
         }
         assertThat(recorder.capacity()).isEqualTo(16);

@@ -21,8 +21,31 @@ final class Checks {
         return value;
     }
 
-    static String nonBlank(String value, String record, String field) {
+    /**
+     * A string that is well-formed UTF-16: every surrogate is half of a pair. A lone surrogate is no
+     * character; UTF-8, and so the journal and the wire, cannot carry it, and an event that held one
+     * would not read back as it was recorded.
+     */
+    static String text(String value, String record, String field) {
         nonNull(value, record, field);
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            throw new IllegalArgumentException(String.format("%s.%s must be well-formed UTF-16 but has an unpaired"
+                    + " surrogate \\u%04X at index %d", record, field, (int) c, i));
+        }
+        return value;
+    }
+
+    static String nonBlank(String value, String record, String field) {
+        text(value, record, field);
         if (value.isBlank()) {
             throw new IllegalArgumentException(record + "." + field + " must not be blank but was '" + value + "'");
         }
@@ -92,6 +115,7 @@ final class Checks {
                 throw new IllegalArgumentException(
                         record + "." + field + " must not have a null or blank name but had '" + name + "'");
             }
+            text(name, record, field + " name");
             Double value = entry.getValue();
             if (value == null || !Double.isFinite(value)) {
                 throw new IllegalArgumentException(

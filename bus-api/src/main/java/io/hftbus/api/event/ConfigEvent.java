@@ -19,8 +19,8 @@ public record ConfigEvent(long timestamp, String component, String key, String p
         Checks.nonNegative(timestamp, NAME, "timestamp");
         Checks.nonBlank(component, NAME, "component");
         Checks.nonBlank(key, NAME, "key");
-        Checks.nonNull(previousValue, NAME, "previousValue");
-        Checks.nonNull(value, NAME, "value");
+        Checks.text(previousValue, NAME, "previousValue");
+        Checks.text(value, NAME, "value");
     }
 
     @Override

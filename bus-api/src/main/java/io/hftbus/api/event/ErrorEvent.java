@@ -20,7 +20,7 @@ public record ErrorEvent(long timestamp, String component, Severity severity, St
         Checks.nonBlank(component, NAME, "component");
         Checks.nonNull(severity, NAME, "severity");
         Checks.nonBlank(errorType, NAME, "errorType");
-        Checks.nonNull(message, NAME, "message");
+        Checks.text(message, NAME, "message");
     }
 
     @Override

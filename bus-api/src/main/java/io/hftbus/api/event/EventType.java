@@ -7,50 +7,74 @@ import io.hftbus.api.Priority;
  * names another.
  *
  * <p>The bus routes by {@link #ordinal()}: subscriber tables and statistics are arrays indexed by
- * it, so adding a type is adding a constant here and a record that returns it.
+ * it, so adding a type is adding a constant here and a record that returns it. Journals and the
+ * wire name a type by its permanent {@link #wireCode()} instead, declared first beside each
+ * constant; a new type takes a code never used before (see {@link WireCoded}).
  */
-public enum EventType {
+public enum EventType implements WireCoded {
     /** {@link MarketDataEvent}: ticks and quotes. */
-    MARKET_DATA(MarketDataEvent.class, Priority.HIGH),
+    MARKET_DATA(0, MarketDataEvent.class, Priority.HIGH),
     /** {@link AggregatedDataEvent}: candles and VWAP. */
-    AGGREGATED_DATA(AggregatedDataEvent.class, Priority.NORMAL),
+    AGGREGATED_DATA(1, AggregatedDataEvent.class, Priority.NORMAL),
     /** {@link OrderBookEvent}: book snapshots. */
-    ORDER_BOOK(OrderBookEvent.class, Priority.HIGH),
+    ORDER_BOOK(2, OrderBookEvent.class, Priority.HIGH),
     /** {@link FeatureEvent}: computed features. */
-    FEATURE(FeatureEvent.class, Priority.NORMAL),
+    FEATURE(3, FeatureEvent.class, Priority.NORMAL),
     /** {@link SignalEvent}: strategy signals. */
-    SIGNAL(SignalEvent.class, Priority.NORMAL),
+    SIGNAL(4, SignalEvent.class, Priority.NORMAL),
     /** {@link PredictionEvent}: model predictions. */
-    PREDICTION(PredictionEvent.class, Priority.NORMAL),
+    PREDICTION(5, PredictionEvent.class, Priority.NORMAL),
     /** {@link ApprovedSignalEvent}: signals the risk manager let through. */
-    APPROVED_SIGNAL(ApprovedSignalEvent.class, Priority.CRITICAL),
+    APPROVED_SIGNAL(6, ApprovedSignalEvent.class, Priority.CRITICAL),
     /** {@link RejectedSignalEvent}: signals the risk manager refused. */
-    REJECTED_SIGNAL(RejectedSignalEvent.class, Priority.CRITICAL),
+    REJECTED_SIGNAL(7, RejectedSignalEvent.class, Priority.CRITICAL),
     /** {@link OrderEvent}: order submissions. */
-    ORDER(OrderEvent.class, Priority.CRITICAL),
+    ORDER(8, OrderEvent.class, Priority.CRITICAL),
     /** {@link FillEvent}: executions. */
-    FILL(FillEvent.class, Priority.CRITICAL),
+    FILL(9, FillEvent.class, Priority.CRITICAL),
     /** {@link OrderUpdateEvent}: order status changes. */
-    ORDER_UPDATE(OrderUpdateEvent.class, Priority.CRITICAL),
+    ORDER_UPDATE(10, OrderUpdateEvent.class, Priority.CRITICAL),
     /** {@link MetricsEvent}: trading metrics. */
-    METRICS(MetricsEvent.class, Priority.LOW),
+    METRICS(11, MetricsEvent.class, Priority.LOW),
     /** {@link PerformanceEvent}: system performance figures. */
-    PERFORMANCE(PerformanceEvent.class, Priority.LOW),
+    PERFORMANCE(12, PerformanceEvent.class, Priority.LOW),
     /** {@link ConfigEvent}: configuration changes. */
-    CONFIG(ConfigEvent.class, Priority.LOW),
+    CONFIG(13, ConfigEvent.class, Priority.LOW),
     /** {@link HealthEvent}: health checks. */
-    HEALTH(HealthEvent.class, Priority.LOW),
+    HEALTH(14, HealthEvent.class, Priority.LOW),
     /** {@link ErrorEvent}: error notifications. */
-    ERROR(ErrorEvent.class, Priority.CRITICAL);
+    ERROR(15, ErrorEvent.class, Priority.CRITICAL);
 
     private static final EventType[] VALUES = values();
 
+    private final int wireCode;
     private final Class<? extends Event> eventClass;
     private final Priority defaultPriority;
 
-    EventType(Class<? extends Event> eventClass, Priority defaultPriority) {
+    EventType(int wireCode, Class<? extends Event> eventClass, Priority defaultPriority) {
+        this.wireCode = wireCode;
         this.eventClass = eventClass;
         this.defaultPriority = defaultPriority;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int wireCode() {
+        return wireCode;
+    }
+
+    /**
+     * The type whose {@link #wireCode()} is {@code code}.
+     *
+     * @throws IllegalArgumentException if no type has that code
+     */
+    public static EventType ofWireCode(int code) {
+        for (EventType type : VALUES) {
+            if (type.wireCode == code) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("no EventType has wire code " + code);
     }
 
     /** The record class of this type. */

@@ -17,7 +17,7 @@ public record HealthEvent(long timestamp, String component, HealthStatus status,
         Checks.nonNegative(timestamp, NAME, "timestamp");
         Checks.nonBlank(component, NAME, "component");
         Checks.nonNull(status, NAME, "status");
-        Checks.nonNull(detail, NAME, "detail");
+        Checks.text(detail, NAME, "detail");
     }
 
     @Override

@@ -27,7 +27,7 @@ public record OrderUpdateEvent(long timestamp, long orderId, String symbol, Orde
         Checks.finiteNonNegative(filledQuantity, NAME, "filledQuantity");
         Checks.finiteNonNegative(remainingQuantity, NAME, "remainingQuantity");
         Checks.finiteNonNegative(averagePrice, NAME, "averagePrice");
-        Checks.nonNull(reason, NAME, "reason");
+        Checks.text(reason, NAME, "reason");
     }
 
     @Override

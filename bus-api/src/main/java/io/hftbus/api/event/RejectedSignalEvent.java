@@ -18,7 +18,7 @@ public record RejectedSignalEvent(long timestamp, SignalEvent signal, RiskReject
         Checks.nonNegative(timestamp, NAME, "timestamp");
         Checks.nonNull(signal, NAME, "signal");
         Checks.nonNull(reason, NAME, "reason");
-        Checks.nonNull(detail, NAME, "detail");
+        Checks.text(detail, NAME, "detail");
     }
 
     @Override

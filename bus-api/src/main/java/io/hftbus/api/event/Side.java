@@ -1,11 +1,23 @@
 package io.hftbus.api.event;
 
 /** Direction of an order, fill or signal. */
-public enum Side {
+public enum Side implements WireCoded {
     /** Buy: increases the position. */
-    BUY,
+    BUY(0),
     /** Sell: decreases the position. */
-    SELL;
+    SELL(1);
+
+    private final int wireCode;
+
+    Side(int wireCode) {
+        this.wireCode = wireCode;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int wireCode() {
+        return wireCode;
+    }
 
     /** The side that closes a position opened on this side. */
     public Side opposite() {

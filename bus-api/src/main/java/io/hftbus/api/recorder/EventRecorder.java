@@ -27,8 +27,13 @@ import java.util.Set;
  *
  * <p><b>Threading.</b> Thread-safe. The recording itself happens inline on the publishing threads,
  * without a lock and without allocating. Reads return immutable snapshots, allocate, and may run
- * while events flow; a snapshot taken under load is a consistent set of envelopes in sequence
+ * while events flow; a snapshot taken under load is a consistent set of envelopes in recorded
  * order, but may miss envelopes whose recording was under way while it was taken.
+ *
+ * <p><b>Order.</b> The recorder keeps the order in which the bus told it of the events (on the
+ * publishing threads, before each lane decided). It is not sequence order: sequences increase per
+ * publisher, are not dense (publishers claim them in blocks), and two publishers' sequences
+ * interleave arbitrarily. Every list here, the journal and every replay keep the recorded order.
  */
 public interface EventRecorder {
 
@@ -44,21 +49,28 @@ public interface EventRecorder {
     /** How many recorded envelopes the bus refused afterwards, so that they reached no subscriber. */
     long refusedCount();
 
-    /** The envelopes the ring holds, refused ones left out, in sequence (publish) order. */
+    /** The envelopes the ring holds, refused ones left out, in recorded order. */
     List<Envelope<?>> events();
 
     /** As {@link #events()}, only those of {@code type}. */
     List<Envelope<?>> events(EventType type);
 
-    /** As {@link #events()}, only those whose type is in {@code types}. */
+    /**
+     * As {@link #events()}, only those whose type is in {@code types}: any set (for example
+     * {@link Set#of}) without a null element.
+     */
     List<Envelope<?>> events(Set<EventType> types);
 
-    /** As {@link #events()}, only those whose sequence is within {@code [fromSequence, toSequence]}. */
+    /**
+     * As {@link #events()}, only those whose sequence is within {@code [fromSequence, toSequence]}
+     * (by value: sequences have gaps, and the result keeps the recorded order).
+     */
     List<Envelope<?>> eventsBySequence(long fromSequence, long toSequence);
 
     /**
      * As {@link #events()}, only those whose {@link Envelope#publishNanos()} is within
-     * {@code [fromNanos, toNanos]} ({@link System#nanoTime()} readings of this JVM).
+     * {@code [fromNanos, toNanos]} ({@link System#nanoTime()} readings of this JVM); envelopes of a
+     * bus that does not stamp ({@link Envelope#NOT_STAMPED}) have no time and are never included.
      */
     List<Envelope<?>> eventsByTime(long fromNanos, long toNanos);
 
@@ -69,6 +81,9 @@ public interface EventRecorder {
      * Publishes a snapshot of {@link #events()} into {@code target}, on the calling thread; see
      * {@link ReplayOptions} for what a replay keeps and what the target assigns anew.
      *
+     * @throws IllegalArgumentException if the replay is paced and the recorded bus did not stamp
+     *                                  publish times ({@link Envelope#NOT_STAMPED}); nothing is
+     *                                  published, and an as-fast-as-possible replay works
      * @throws InterruptedException if the calling thread is interrupted while a paced replay waits;
      *                              the events before it were published
      * @throws io.hftbus.api.BusClosedException    if {@code target} is closed

@@ -13,15 +13,21 @@ import java.nio.file.Path;
  * @param path            the file
  * @param eventsWritten   event records written to the file (handed to the operating system)
  * @param refusalsWritten refusal records written to the file
- * @param eventsLost      envelopes the journal could not take: its queue was full because the
- *                        disk did not keep up, the record was too large, or the file had failed
+ * @param eventsLost      envelopes the journal could not take: a held-back publisher's wait ran
+ *                        out or was interrupted, its queue was full and it drops by choice, the
+ *                        record was too large, or the file had failed
  * @param refusalsLost    refusals the journal could not take, for the same reasons
  * @param bytesWritten    the file's length so far, header included
+ * @param publishersHeldBack how many times a publisher found the journal's queue full and was
+ *                        held back until the writer made room (a lossless journal that fell
+ *                        behind); 0 for a journal that drops instead
+ * @param heldBackNanos   how long publishers were held back, in all, in nanoseconds
  * @param closed          whether the journal was flushed, synced to the device and closed
  * @param failure         why writing stopped, or empty while it works
  */
 public record JournalStatus(Path path, long eventsWritten, long refusalsWritten, long eventsLost,
-                            long refusalsLost, long bytesWritten, boolean closed, String failure) {
+                            long refusalsLost, long bytesWritten, long publishersHeldBack, long heldBackNanos,
+                            boolean closed, String failure) {
 
     /** Validates the record. */
     public JournalStatus {
@@ -36,6 +42,8 @@ public record JournalStatus(Path path, long eventsWritten, long refusalsWritten,
         requireNonNegative(eventsLost, "eventsLost");
         requireNonNegative(refusalsLost, "refusalsLost");
         requireNonNegative(bytesWritten, "bytesWritten");
+        requireNonNegative(publishersHeldBack, "publishersHeldBack");
+        requireNonNegative(heldBackNanos, "heldBackNanos");
     }
 
     /** Whether writing stopped on an I/O error; {@link #failure()} says which. */

@@ -28,6 +28,53 @@ class EventValidationTest {
         assertThat(EventType.ofOrdinal(type.ordinal())).isEqualTo(type);
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyStringFieldRefusesAnUnpairedSurrogateNamingTheFieldAndIndex(EventType type) throws Exception {
+        Event sample = SampleEvents.of(type, 3);
+        java.lang.reflect.RecordComponent[] components = type.eventClass().getRecordComponents();
+        Class<?>[] parameterTypes = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            parameterTypes[i] = components[i].getType();
+        }
+        java.lang.reflect.Constructor<?> constructor = type.eventClass().getDeclaredConstructor(parameterTypes);
+        for (int field = 0; field < components.length; field++) {
+            if (components[field].getType() != String.class) {
+                continue;
+            }
+            for (String malformed : new String[] {"half \uD83D pair", "\uDE00low first", "ends high \uD83D"}) {
+                Object[] arguments = new Object[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    arguments[i] = components[i].getAccessor().invoke(sample);
+                }
+                arguments[field] = malformed;
+                String name = components[field].getName();
+                assertThatThrownBy(() -> {
+                    try {
+                        constructor.newInstance(arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }).as("%s.%s = %s", type, name, malformed).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(type.eventClass().getSimpleName() + "." + name)
+                        .hasMessageContaining("unpaired surrogate")
+                        .hasMessageContaining("at index " + malformed.indexOf(malformed.chars()
+                                .filter(c -> Character.isSurrogate((char) c)).findFirst().getAsInt()));
+            }
+        }
+    }
+
+    @Test
+    void wellFormedSurrogatePairsAndMapNamesAreAcceptedAndLoneSurrogatesInMapNamesAreNot() {
+        String rocket = "\uD83D\uDE80";
+        assertThat(new ConfigEvent(1, "comp", "key", "", "whole " + rocket + " pair").value()).contains(rocket);
+        assertThatThrownBy(() -> new ConfigEvent(1, "comp", "key", "", "half \uD83D pair"))
+                .hasMessageContaining("ConfigEvent.value must be well-formed UTF-16")
+                .hasMessageContaining("\\uD83D at index 5");
+        assertThatThrownBy(() -> new FeatureEvent(1, "ES", Map.of("mid\uDC00", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FeatureEvent.features name");
+    }
+
     @Test
     void eventTypeLookupRejectsTheInterfaceAndBadOrdinals() {
         assertThatThrownBy(() -> EventType.of(Event.class))

@@ -7,13 +7,7 @@ import io.hftbus.api.Priority;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.recorder.JournalStatus;
 import io.hftbus.recorder.JournalReader;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -37,9 +31,9 @@ class JournalDiskFullTest {
     @Test
     void aFullDiskStopsTheJournalWithAReasonAndCountsEveryUnwrittenEventAsLost() throws Exception {
         Path file = dir.resolve("full.journal");
-        FileChannel disk = new FullDiskChannel(
+        FileChannel disk = new ControlledChannel(
                 FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), DISK_BYTES);
-        JournalWriter writer = new JournalWriter(file, disk, 1 << 16);
+        JournalWriter writer = new JournalWriter(file, disk, 1 << 16, io.hftbus.recorder.JournalOverflow.BLOCK, Duration.ofSeconds(10));
         writer.start("disk-full");
         int offered = 20_000;
         for (int i = 0; i < offered; i++) {
@@ -61,112 +55,6 @@ class JournalDiskFullTest {
                 read++;
             }
             assertThat(read).as("every event the status calls written reads back").isEqualTo(status.eventsWritten());
-        }
-    }
-
-    /** A file channel on a disk of {@code capacity} bytes: a write past it fails as a full disk does. */
-    private static final class FullDiskChannel extends FileChannel {
-
-        private final FileChannel file;
-        private final long capacity;
-
-        FullDiskChannel(FileChannel file, long capacity) {
-            this.file = file;
-            this.capacity = capacity;
-        }
-
-        @Override
-        public int write(ByteBuffer source) throws IOException {
-            if (file.position() + source.remaining() > capacity) {
-                throw new IOException("No space left on device");
-            }
-            return file.write(source);
-        }
-
-        @Override
-        public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
-            long written = 0;
-            for (int i = offset; i < offset + length; i++) {
-                written += write(sources[i]);
-            }
-            return written;
-        }
-
-        @Override
-        public int write(ByteBuffer source, long position) throws IOException {
-            throw new IOException("positional writes are not used by the journal");
-        }
-
-        @Override
-        public int read(ByteBuffer destination) throws IOException {
-            return file.read(destination);
-        }
-
-        @Override
-        public long read(ByteBuffer[] destinations, int offset, int length) throws IOException {
-            return file.read(destinations, offset, length);
-        }
-
-        @Override
-        public int read(ByteBuffer destination, long position) throws IOException {
-            return file.read(destination, position);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return file.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            file.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return file.size();
-        }
-
-        @Override
-        public FileChannel truncate(long size) throws IOException {
-            file.truncate(size);
-            return this;
-        }
-
-        @Override
-        public void force(boolean metaData) throws IOException {
-            file.force(metaData);
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            return file.transferTo(position, count, target);
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel source, long position, long count) throws IOException {
-            throw new IOException("transfers are not used by the journal");
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            throw new IOException("mapping is not used by the journal");
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) throws IOException {
-            return file.lock(position, size, shared);
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            return file.tryLock(position, size, shared);
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
-            file.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.hftbus.recorder.internal;
+package io.hftbus.bench.journal;
 
 import io.hftbus.api.event.AggregatedDataEvent;
 import io.hftbus.api.event.ApprovedSignalEvent;
@@ -36,22 +36,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hand-written binary form of the sixteen event records: the body of a journal's event record.
- *
- * <p>Fields are written in record-component order, big-endian: {@code long} as 8 bytes,
- * {@code double} as its 8 raw IEEE-754 bytes (so {@code -0.0} and every subnormal survive), an enum
- * as its ordinal in one byte, a {@link Duration} as seconds (8 bytes) and nanoseconds (4 bytes), a
- * string as its UTF-8 length (4 bytes) and bytes, a list of price levels as a count (4 bytes) and
- * (price, size) pairs, a map of doubles as a count and (name, value) pairs. An embedded signal is
- * written as a {@link SignalEvent} body. No type tag is written here: the frame carries it.
- *
- * <p>Encoding allocates nothing but the iterator of a map's entries (strings are encoded by hand
- * into the buffer). Decoding builds the record through its public constructor, so a decoded event is
- * validated like any other, and fails on values no event may have.
- *
- * <p>Stateless and thread-safe.
+ * The journal's first codec, written by hand: three switches over the sixteen types. Kept here as
+ * the measure of what a codec generated at compile time (an annotation processor) would cost, since
+ * that is the straight-line code such a generator emits; its bytes are those of
+ * {@link io.hftbus.codec.EventCodec}'s bodies. A benchmark baseline only.
  */
-public final class EventCodec {
+public final class HandWrittenCodec {
 
     private static final int LONG = Long.BYTES;
     private static final int DOUBLE = Double.BYTES;
@@ -69,7 +59,7 @@ public final class EventCodec {
     private static final HealthStatus[] HEALTH_STATUSES = HealthStatus.values();
     private static final Severity[] SEVERITIES = Severity.values();
 
-    private EventCodec() {
+    private HandWrittenCodec() {
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -151,7 +141,7 @@ public final class EventCodec {
     }
 
     private static int string(String s) {
-        return INT + Utf8.encodedLength(s);
+        return INT + HandWrittenUtf8.encodedLength(s);
     }
 
     private static int map(Map<String, Double> values) {
@@ -171,7 +161,7 @@ public final class EventCodec {
             case MARKET_DATA: {
                 MarketDataEvent e = (MarketDataEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 out.putDouble(e.price()).putDouble(e.volume()).putDouble(e.bidPrice()).putDouble(e.bidSize())
                         .putDouble(e.askPrice()).putDouble(e.askSize());
                 return;
@@ -179,7 +169,7 @@ public final class EventCodec {
             case AGGREGATED_DATA: {
                 AggregatedDataEvent e = (AggregatedDataEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putDuration(e.interval(), out);
                 out.putDouble(e.open()).putDouble(e.high()).putDouble(e.low()).putDouble(e.close())
                         .putDouble(e.volume()).putDouble(e.vwap()).putLong(e.tradeCount());
@@ -188,7 +178,7 @@ public final class EventCodec {
             case ORDER_BOOK: {
                 OrderBookEvent e = (OrderBookEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putLevels(e.bids(), out);
                 putLevels(e.asks(), out);
                 return;
@@ -196,7 +186,7 @@ public final class EventCodec {
             case FEATURE: {
                 FeatureEvent e = (FeatureEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putMap(e.features(), out);
                 return;
             }
@@ -206,8 +196,8 @@ public final class EventCodec {
             case PREDICTION: {
                 PredictionEvent e = (PredictionEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.modelId(), out);
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.modelId(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putDuration(e.horizon(), out);
                 out.putDouble(e.predictedReturn()).putDouble(e.confidence());
                 return;
@@ -224,13 +214,13 @@ public final class EventCodec {
                 out.putLong(e.timestamp());
                 putSignal(e.signal(), out);
                 putEnum(e.reason(), out);
-                Utf8.put(e.detail(), out);
+                HandWrittenUtf8.put(e.detail(), out);
                 return;
             }
             case ORDER: {
                 OrderEvent e = (OrderEvent) event;
                 out.putLong(e.timestamp()).putLong(e.orderId()).putLong(e.signalId());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putEnum(e.side(), out);
                 putEnum(e.orderType(), out);
                 putEnum(e.timeInForce(), out);
@@ -240,7 +230,7 @@ public final class EventCodec {
             case FILL: {
                 FillEvent e = (FillEvent) event;
                 out.putLong(e.timestamp()).putLong(e.fillId()).putLong(e.orderId());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putEnum(e.side(), out);
                 out.putDouble(e.quantity()).putDouble(e.price()).putDouble(e.fee());
                 putEnum(e.liquidity(), out);
@@ -250,23 +240,23 @@ public final class EventCodec {
             case ORDER_UPDATE: {
                 OrderUpdateEvent e = (OrderUpdateEvent) event;
                 out.putLong(e.timestamp()).putLong(e.orderId());
-                Utf8.put(e.symbol(), out);
+                HandWrittenUtf8.put(e.symbol(), out);
                 putEnum(e.status(), out);
                 out.putDouble(e.filledQuantity()).putDouble(e.remainingQuantity()).putDouble(e.averagePrice());
-                Utf8.put(e.reason(), out);
+                HandWrittenUtf8.put(e.reason(), out);
                 return;
             }
             case METRICS: {
                 MetricsEvent e = (MetricsEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.source(), out);
+                HandWrittenUtf8.put(e.source(), out);
                 putMap(e.values(), out);
                 return;
             }
             case PERFORMANCE: {
                 PerformanceEvent e = (PerformanceEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.component(), out);
+                HandWrittenUtf8.put(e.component(), out);
                 out.putDouble(e.eventsPerSecond()).putLong(e.latencyP50Nanos()).putLong(e.latencyP99Nanos())
                         .putLong(e.latencyMaxNanos()).putLong(e.dropped());
                 return;
@@ -274,27 +264,27 @@ public final class EventCodec {
             case CONFIG: {
                 ConfigEvent e = (ConfigEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.component(), out);
-                Utf8.put(e.key(), out);
-                Utf8.put(e.previousValue(), out);
-                Utf8.put(e.value(), out);
+                HandWrittenUtf8.put(e.component(), out);
+                HandWrittenUtf8.put(e.key(), out);
+                HandWrittenUtf8.put(e.previousValue(), out);
+                HandWrittenUtf8.put(e.value(), out);
                 return;
             }
             case HEALTH: {
                 HealthEvent e = (HealthEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.component(), out);
+                HandWrittenUtf8.put(e.component(), out);
                 putEnum(e.status(), out);
-                Utf8.put(e.detail(), out);
+                HandWrittenUtf8.put(e.detail(), out);
                 return;
             }
             case ERROR: {
                 ErrorEvent e = (ErrorEvent) event;
                 out.putLong(e.timestamp());
-                Utf8.put(e.component(), out);
+                HandWrittenUtf8.put(e.component(), out);
                 putEnum(e.severity(), out);
-                Utf8.put(e.errorType(), out);
-                Utf8.put(e.message(), out);
+                HandWrittenUtf8.put(e.errorType(), out);
+                HandWrittenUtf8.put(e.message(), out);
                 return;
             }
             default:
@@ -304,8 +294,8 @@ public final class EventCodec {
 
     private static void putSignal(SignalEvent e, ByteBuffer out) {
         out.putLong(e.timestamp()).putLong(e.signalId());
-        Utf8.put(e.strategyId(), out);
-        Utf8.put(e.symbol(), out);
+        HandWrittenUtf8.put(e.strategyId(), out);
+        HandWrittenUtf8.put(e.symbol(), out);
         putEnum(e.side(), out);
         out.putDouble(e.strength()).putDouble(e.quantity()).putDouble(e.referencePrice());
     }
@@ -330,7 +320,7 @@ public final class EventCodec {
     private static void putMap(Map<String, Double> values, ByteBuffer out) {
         out.putInt(values.size());
         for (Map.Entry<String, Double> entry : values.entrySet()) {
-            Utf8.put(entry.getKey(), out);
+            HandWrittenUtf8.put(entry.getKey(), out);
             out.putDouble(entry.getValue());
         }
     }

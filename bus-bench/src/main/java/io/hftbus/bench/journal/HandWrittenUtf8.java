@@ -1,17 +1,13 @@
-package io.hftbus.recorder.internal;
+package io.hftbus.bench.journal;
 
 import java.nio.ByteBuffer;
 
-/**
- * UTF-8 without the garbage of {@link String#getBytes}: the length is counted and the bytes are
- * written straight into the journal's buffer. An unpaired surrogate, which UTF-8 cannot express, is
- * written as {@code '?'}, as {@code getBytes} does.
- */
-final class Utf8 {
+/** The hand-written codec's UTF-8, as it was: lengths counted, bytes written straight into the buffer. */
+final class HandWrittenUtf8 {
 
     private static final byte REPLACEMENT = (byte) '?';
 
-    private Utf8() {
+    private HandWrittenUtf8() {
     }
 
     /** The number of UTF-8 bytes of {@code s}. */
