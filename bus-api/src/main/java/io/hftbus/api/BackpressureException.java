@@ -34,12 +34,17 @@ public final class BackpressureException extends RuntimeException {
      * @param cause     why
      */
     public BackpressureException(String busName, Priority lane, int capacity, EventType eventType, Cause cause) {
-        super("bus '" + busName + "' lane " + lane + " (capacity " + capacity + ") refused a " + eventType
-                + " event: " + describe(cause));
+        super("bus '" + busName + "' lane " + lane + " (capacity " + capacity + ") refused " + article(eventType)
+                + " " + eventType + " event: " + describe(cause));
         this.busName = busName;
         this.lane = lane;
         this.eventType = eventType;
         this.cause = cause;
+    }
+
+    /** "an ORDER", "a FILL": every type name is read letter by letter as written. */
+    private static String article(EventType eventType) {
+        return "AEIOU".indexOf(eventType.name().charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static String describe(Cause cause) {

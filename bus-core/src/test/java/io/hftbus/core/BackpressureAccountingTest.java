@@ -117,7 +117,7 @@ class BackpressureAccountingTest {
             bus.publish(SampleEvents.of(EventType.ORDER, 2));
             assertThatThrownBy(() -> bus.publish(SampleEvents.of(EventType.ORDER, 3)))
                     .isInstanceOf(BackpressureException.class)
-                    .hasMessage("bus 'tight' lane CRITICAL (capacity 2) refused a ORDER event: lane full, policy FAIL_FAST")
+                    .hasMessage("bus 'tight' lane CRITICAL (capacity 2) refused an ORDER event: lane full, policy FAIL_FAST")
                     .extracting(e -> ((BackpressureException) e).refusal()).isEqualTo(BackpressureException.Cause.LANE_FULL);
             bus.publish(SampleEvents.of(EventType.SIGNAL, 1));
             bus.publish(SampleEvents.of(EventType.SIGNAL, 2));
