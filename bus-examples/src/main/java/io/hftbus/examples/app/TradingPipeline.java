@@ -24,9 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The example trading pipeline: a synthetic futures market (or a recorded journal) through
  * features, a mean-reversion strategy, risk, simulated execution and PnL, with a console
- * dashboard. Run it with {@code ./mvnw -q -Prun-example -DskipTests verify}, or on the module path:
- * {@code java -p bus-examples/target/modules:bus-examples/target/bus-examples-<version>.jar
- * -m io.hftbus.examples/io.hftbus.examples.app.TradingPipeline --help}.
+ * dashboard. Run it with {@code bus-examples/run.sh [options]}, or once built on the module path:
+ * {@code java -p bus-examples/target/modules -m io.hftbus.examples/io.hftbus.examples.app.TradingPipeline --help}.
  */
 public final class TradingPipeline {
 
