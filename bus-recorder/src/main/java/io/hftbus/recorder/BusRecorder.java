@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>With Dagger, name {@link RecorderModule} in the component. Without:
  * <pre>{@code
- * BusRecorder recorder = BusRecorder.create();                 // with_recording(100_000)
+ * BusRecorder recorder = BusRecorder.create();                 // the last 100,000 envelopes
  * try (EventBus bus = EventBus.builder().observer(recorder).build()) {
  *     bus.publish(tick);
  * }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public record RecorderConfig(int ringCapacity, Path journal, int journalQueueCapacity) {
 
-    /** The original design's {@code with_recording(100_000)}. */
+    /** Envelopes kept in memory by default: the last 100,000, rounded up to a power of two. */
     public static final int DEFAULT_RING_CAPACITY = 100_000;
     /** Enough for tens of milliseconds of a million events a second while the disk stalls. */
     public static final int DEFAULT_JOURNAL_QUEUE_CAPACITY = 65_536;
@@ -40,7 +40,7 @@ public record RecorderConfig(int ringCapacity, Path journal, int journalQueueCap
         return new RecorderConfig(DEFAULT_RING_CAPACITY, null, DEFAULT_JOURNAL_QUEUE_CAPACITY);
     }
 
-    /** A ring of {@code ringCapacity} envelopes and no journal: the original's {@code with_recording(n)}. */
+    /** A ring of {@code ringCapacity} envelopes and no journal. */
     public static RecorderConfig withRecording(int ringCapacity) {
         return defaults().withRingCapacity(ringCapacity);
     }
