@@ -1,8 +1,9 @@
 /**
  * The hftbus implementation: one bounded JCTools MPMC lane per priority, drained by priority
  * dispatch threads. Applications do not compile against it: it provides the API's
- * {@link io.hftbus.api.spi.EventBusProvider} for {@code EventBus.create()}, and the Dagger
- * {@link io.hftbus.core.CoreModule} for components.
+ * {@link io.hftbus.api.spi.EventBusProvider} for {@code EventBus.create()}, the Dagger
+ * {@link io.hftbus.core.CoreModule} for components, and its idle strategies
+ * ({@link io.hftbus.core.idle}) for any polling thread.
  */
 // The requires-automatic lint is off (see the parent pom): Dagger ships as an automatic module.
 module io.hftbus.core {
@@ -15,6 +16,7 @@ module io.hftbus.core {
     requires static jakarta.inject;
 
     exports io.hftbus.core;
+    exports io.hftbus.core.idle;
 
     provides io.hftbus.api.spi.EventBusProvider with io.hftbus.core.internal.CoreEventBusProvider;
 }

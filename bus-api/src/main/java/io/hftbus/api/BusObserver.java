@@ -14,6 +14,13 @@ package io.hftbus.api;
  * threads as publish; the other event callbacks on dispatch threads (concurrently, one per lane,
  * with {@link DispatchMode#THREAD_PER_LANE}). Implementations must be thread-safe.
  *
+ * <p><b>Per-thread views.</b> An observer that counts can avoid atomic operations altogether by
+ * overriding {@link #forThread()}: the bus asks every observer for a view once per thread that
+ * publishes or dispatches (each {@link ExclusivePublisher} on its owner thread, each thread that
+ * calls {@link EventBus#publish(Event)}, each dispatch thread), and from then on calls only that
+ * view on that thread, so the view may keep single-writer counters. Callbacks on other threads
+ * (a close's drops, for example) go to the observer itself.
+ *
  * <p><b>Accounting.</b> For each subscription, every envelope announced by {@link #onPublished}
  * while it is subscribed ends in exactly one {@link #onDelivered} or {@link #onDropped} for it (a
  * {@link DropReason#LANE_FULL} drop counts once for all subscribers, with a null subscription).
@@ -32,10 +39,22 @@ public interface BusObserver {
     }
 
     /**
+     * A dispatch thread took the envelope from its lane and is about to hand it to its
+     * subscribers (it may have none); called once per envelope, before its deliveries.
+     *
+     * @param dispatchNanos {@link System#nanoTime()} when dispatch of this envelope began, read
+     *                      once per envelope; {@link Envelope#NOT_STAMPED} when the bus does not
+     *                      stamp publish times (it then reads no clock at dispatch either)
+     */
+    default void onDispatched(Envelope<?> envelope, long dispatchNanos) {
+    }
+
+    /**
      * An envelope was handed to one subscriber: a handler returned (or threw, see
      * {@link #onHandlerFailed}) or a stream queued it.
      *
-     * @param deliveredNanos {@link System#nanoTime()} when dispatch of this envelope began
+     * @param deliveredNanos {@link System#nanoTime()} when dispatch of this envelope began, the
+     *                       same value {@link #onDispatched} got
      */
     default void onDelivered(Envelope<?> envelope, Subscription subscription, long deliveredNanos) {
     }
@@ -54,6 +73,17 @@ public interface BusObserver {
 
     /** A handler threw; called after the failure was caught and before the next subscriber. */
     default void onHandlerFailed(Envelope<?> envelope, Subscription subscription, Throwable failure) {
+    }
+
+    /**
+     * The view of this observer that the bus calls on the current thread from now on; see the
+     * class comment. Called once per publishing or dispatch thread, on that thread, before its
+     * first callback there. The default is the observer itself, which must then be thread-safe.
+     * The returned view's {@link #onAttached}, {@link #onClosed} and {@link #forThread} are never
+     * called.
+     */
+    default BusObserver forThread() {
+        return this;
     }
 
     /**

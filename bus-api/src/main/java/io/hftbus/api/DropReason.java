@@ -11,9 +11,11 @@ public enum DropReason {
     /** One pull stream's queue was full; the other subscribers got it. */
     STREAM_LAGGING,
     /**
-     * The bus closed and its drain timed out before the envelope could be delivered: reported once
-     * with a null subscription for an envelope still in its lane, or per subscription for the
-     * subscribers an envelope whose delivery was under way did not reach.
+     * The bus closed before the envelope could be delivered: a close that began while it was being
+     * published refused it (its publish threw {@link BusClosedException}), or the close's drain
+     * timed out. Reported once with a null subscription for an envelope that reached no
+     * subscriber, or per subscription for the subscribers an envelope whose delivery was under way
+     * did not reach.
      */
     BUS_CLOSED
 }

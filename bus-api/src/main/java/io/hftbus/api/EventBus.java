@@ -3,6 +3,7 @@ package io.hftbus.api;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A typed, prioritised, bounded, in-process publish/subscribe bus.
@@ -15,11 +16,22 @@ import java.time.Duration;
  * }
  * }</pre>
  *
- * <p><b>Publishing.</b> {@code publish} stamps the event with a sequence and the time, and offers it
- * to the lane of its priority; the call returns once the lane accepted it, and delivery happens
- * later on a dispatch thread. {@code publish} takes no lock and allocates one {@link Envelope}.
- * Any number of threads may publish concurrently; per publisher, events of one lane reach every
- * subscriber in publish order.
+ * <p><b>Publishing.</b> {@code publish} stamps the event with a sequence and (unless the bus was
+ * built with {@link EventBusBuilder#stampPublishTime(boolean) stampPublishTime(false)}) the time,
+ * and offers it to the lane of its priority; the call returns once the lane accepted it, and
+ * delivery happens later on a dispatch thread. {@code publish} takes no lock and allocates one
+ * {@link Envelope}. Any number of threads may publish concurrently; per publishing thread, events
+ * of one lane reach every subscriber in publish order. Three ways in, from the most general to the
+ * fastest:
+ * <ul>
+ *   <li>{@link #publish(Event)}: from any thread;</li>
+ *   <li>{@link #publishBatch(List)}: many events in one call, which claims their sequences and
+ *       reads the clock once, and claims lane slots for a run of events in one step;</li>
+ *   <li>{@link #exclusivePublisher(String)}: a handle owned by one thread, whose publish needs no
+ *       atomic operation of its own; it publishes single events and batches.</li>
+ * </ul>
+ * Sequences are unique within the bus and increase per publisher; they are not one global order
+ * (see {@link Envelope}).
  *
  * <p><b>Priorities.</b> Each {@link Priority} has its own bounded lane. Dispatch takes from the
  * highest non-empty lane first: a {@link Priority#CRITICAL} event is delivered before
@@ -79,6 +91,51 @@ public interface EventBus extends AutoCloseable {
     long publish(Event event, Priority priority);
 
     /**
+     * Publishes every event of {@code events}, in order, each in the lane of its type's default
+     * priority: as if {@link #publish(Event)} were called for each, but the call claims the
+     * batch's sequences and reads the clock once (all its envelopes share one publish time), and
+     * offers each run of consecutive events of one lane with one claim of lane slots. Still one
+     * envelope per event. Safe from any thread.
+     *
+     * <p><b>A full lane mid-batch</b> is handled per event, by the lane's policy, exactly as a
+     * loop of {@code publish} calls would be: {@link BackpressurePolicy#DROP_NEWEST} drops the
+     * events that find no room and goes on with the rest; {@link BackpressurePolicy#BLOCK} waits
+     * for room (up to the block timeout per wait); {@link BackpressurePolicy#FAIL_FAST}, a block
+     * that timed out or was interrupted, and a close that began during the call end the call with
+     * an exception whose {@code accepted()} says how many events of the batch, from the first,
+     * were accepted; the events after the refused one were not published and were not announced
+     * to the observers.
+     *
+     * @param events the events; every element non-null (checked before anything is published)
+     * @return how many events were accepted: {@code events.size()} unless a
+     *         {@link BackpressurePolicy#DROP_NEWEST} lane dropped some
+     * @throws NullPointerException   if {@code events} or one of its elements is null (the
+     *                                message names the index); nothing was published
+     * @throws BusClosedException     if the bus is closed or closed during the call
+     * @throws BackpressureException  if a lane refused an event and its policy refuses the
+     *                                publisher
+     */
+    int publishBatch(List<? extends Event> events);
+
+    /**
+     * As {@link #publishBatch(List)}, with every event in the lane of {@code priority}.
+     *
+     * @throws NullPointerException if {@code events}, one of its elements or {@code priority} is null
+     */
+    int publishBatch(List<? extends Event> events, Priority priority);
+
+    /**
+     * A publisher handle for one thread, whose publish claims no sequence of its own from shared
+     * state; see {@link ExclusivePublisher} for its threading contract.
+     *
+     * @param name names the handle in exception messages; not blank
+     * @throws BusClosedException       if the bus is closed
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws NullPointerException     if {@code name} is null
+     */
+    ExclusivePublisher exclusivePublisher(String name);
+
+    /**
      * Subscribes a handler to one event type.
      *
      * @param type    the record class, for example {@code MarketDataEvent.class}
@@ -113,6 +170,12 @@ public interface EventBus extends AutoCloseable {
 
     /** As {@link #stream(Class, int)}, with the subscription's name for logs. */
     <E extends Event> EventStream<E> stream(String name, Class<E> type, int capacity);
+
+    /**
+     * The subscriptions active now, in the order they were made: for monitoring. A snapshot, not a
+     * live view; safe from any thread.
+     */
+    List<Subscription> subscriptions();
 
     /** How many envelopes wait in the lane of {@code priority} now (a moment's estimate under load). */
     int laneDepth(Priority priority);

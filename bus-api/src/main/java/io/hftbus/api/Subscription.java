@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * A handler's or a stream's membership of a bus. Closing it unsubscribes.
  *
- * <p><b>What it sees.</b> A subscription receives every event of its types whose sequence was
- * claimed after {@code subscribe} returned, exactly once, and none claimed before {@code subscribe}
- * was called; of those claimed while {@code subscribe} ran, some may arrive.
+ * <p><b>What it sees.</b> A subscription receives, exactly once, every event of its types that its
+ * lane accepted after {@code subscribe} returned, and none that its lane had accepted before
+ * {@code subscribe} was called; of those accepted while {@code subscribe} ran, some may arrive. (The
+ * boundary is each lane's position, not the sequence: sequences are not one global order.)
  *
  * <p><b>When it stops.</b> Called on a dispatch thread (from a handler; in
  * {@link DispatchMode#SINGLE_THREAD} from any handler of the bus), {@link #unsubscribe()} takes

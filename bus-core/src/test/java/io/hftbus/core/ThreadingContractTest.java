@@ -156,7 +156,8 @@ class ThreadingContractTest {
             assertThat(bus.laneDepth(Priority.LOW)).isEqualTo(100);
             release.countDown();
             Await.until("the lane to drain", () -> bus.laneDepth(Priority.LOW) == 0);
-            assertThat(bus.laneHighWaterMark(Priority.LOW)).isBetween(100 - 16, 100);
+            // A backlog found at a burst's start is sampled exactly.
+            assertThat(bus.laneHighWaterMark(Priority.LOW)).isEqualTo(100);
         }
     }
 }

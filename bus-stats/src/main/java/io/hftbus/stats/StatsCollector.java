@@ -4,6 +4,7 @@ import io.hftbus.api.BusObserver;
 import io.hftbus.api.DropReason;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
+import io.hftbus.api.EventStream;
 import io.hftbus.api.Priority;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.event.EventType;
@@ -11,9 +12,14 @@ import io.hftbus.api.stats.BusStats;
 import io.hftbus.api.stats.LaneStats;
 import io.hftbus.api.stats.LatencySnapshot;
 import io.hftbus.api.stats.StatsSnapshot;
+import io.hftbus.api.stats.SubscriberStats;
 import io.hftbus.api.stats.TypeStats;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -21,7 +27,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Statistics of one bus, collected as a {@link BusObserver} and read through {@link BusStats}: per
  * event type the published, received and dropped counts, handler failures and the
- * publish-to-dispatch latency; per lane the depth, capacity and high-water mark.
+ * publish-to-dispatch latency; per lane the depth, capacity and high-water mark; per subscription
+ * its handler failures and, for streams, lag and backlog.
  *
  * <p>Without Dagger, give it to the builder; with Dagger, name {@link StatsModule} in the
  * component:
@@ -34,34 +41,26 @@ import org.HdrHistogram.Recorder;
  * }
  * }</pre>
  *
- * <p>One collector observes one bus: it keeps the bus it was attached to for the lane figures and
- * refuses a second one (the refusal is logged by that bus; its events would be counted together
- * with the first bus's, so do not share a collector).
+ * <p>One collector observes one bus: it keeps the bus it was attached to for the lane and
+ * subscriber figures, and refuses a second one, which then fails to build.
  *
- * <p><b>Cost on the hot path.</b> No allocation, no lock, no logging in any callback:
- * <ul>
- *   <li>publish: one atomic increment;</li>
- *   <li>each delivery: one atomic increment, and one value recorded in the type's HdrHistogram
- *       {@link Recorder} (wait-free: a few more atomic increments);</li>
- *   <li>each drop or handler failure: one atomic increment.</li>
- * </ul>
+ * <p><b>Cost on the hot path: no atomic instruction, no lock, no allocation.</b> The bus asks the
+ * collector for a {@linkplain #forThread() per-thread view} on every publishing and dispatch
+ * thread, and each view ({@code ThreadCell}) counts into arrays only its thread writes: a publish
+ * is one plain increment published with a release store; a delivery another; a dispatched envelope
+ * one more, into its type's latency buckets (one value per envelope, however many subscribers it
+ * has). Drops and handler failures are counted the same way; the first failure of a subscriber
+ * also enters it in a map, off the hot path.
  *
- * <p><b>Counters.</b> Every counter is exact: it is incremented atomically, so concurrent publishers
- * and several dispatch threads (one per lane) never lose a count. The counters live in one
- * {@link AtomicLongArray} indexed by {@link EventType#ordinal()}; the counters one type's
- * publishers write and those the dispatch threads write sit on separate 128-byte blocks (a cache
- * line and its adjacent-line prefetch partner), and so do different types', so that a publisher
- * and a dispatch thread, or the publishers of two types, never contend for a line they do not
- * share a counter on. {@code LongAdder} was not used: it allocates its striped cells lazily, the
- * first time it sees contention, which can happen at any moment of a run; its cells are not
- * padded apart from other adders' base fields; and an atomic increment is already cheap when, as
- * usual, one thread publishes each type.
+ * <p><b>Counters are exact.</b> Every count has one writer, so none is lost; a snapshot sums all
+ * threads' counts. Counts of threads that have ended are folded into a total and their cells
+ * dropped, so a process that starts and ends many publishing threads keeps a bounded set.
  *
- * <p><b>Latency.</b> One value per delivery: {@code deliveredNanos - envelope.publishNanos()}, the
- * time from {@code publish} to the moment the dispatch thread began delivering the envelope. The
- * values go into one {@link Recorder} per type, whose writers never wait; readers swap its interval
- * histogram out and add it to a histogram since start. Values below zero (a clock read on another
- * bus implementation) count as 0, values above the highest trackable latency as that latency.
+ * <p><b>Latency</b> is {@code dispatchNanos - envelope.publishNanos()}: from {@code publish} to the
+ * moment the dispatch thread began delivering the envelope (time spent in the lane), one value per
+ * dispatched envelope. Counted into log-linear buckets of the collector's precision, turned into an
+ * HdrHistogram when read. On a bus built with {@code stampPublishTime(false)} there is no publish
+ * time: latency is reported as {@link LatencySnapshot#UNAVAILABLE}, never as a figure.
  *
  * <p><b>Reading</b> ({@link #snapshot()}, {@link #of(EventType)}, {@link #lane(Priority)}) is
  * thread-safe and meant for monitoring threads: readers share a lock (never taken by the hot path)
@@ -74,45 +73,42 @@ public final class StatsCollector implements BusObserver, BusStats {
 
     /**
      * The precision {@link #StatsCollector()} keeps: two significant digits, so every percentile is
-     * within 1% of the true value. Each type then costs about 90 KB of histograms; three digits cost
-     * about 650 KB per type.
+     * within 1% of the true value.
      */
     public static final int DEFAULT_SIGNIFICANT_DIGITS = 2;
 
-    // Counter layout in the AtomicLongArray: per type, a block of the fields publishers write
-    // (PUBLISHED, DROPPED_LANE_FULL, and DROPPED_BUS_CLOSED which the closing thread writes), then a
-    // block of those the dispatch threads write. Each block is BLOCK_LONGS longs (128 bytes) long,
-    // and the array starts and ends with a spare block so that neither the array header nor a
-    // neighbouring object shares a line with the first or last counter.
-    private static final int BLOCK_LONGS = 16;
-    private static final int TYPE_STRIDE = 2 * BLOCK_LONGS;
-    private static final int FIRST = BLOCK_LONGS;
-
-    private static final int PUBLISHED = 0;
-    private static final int DROPPED_LANE_FULL = 1;
-    private static final int DROPPED_BUS_CLOSED = 2;
-    private static final int RECEIVED = BLOCK_LONGS;
-    private static final int DROPPED_STREAM_LAGGING = BLOCK_LONGS + 1;
-    private static final int HANDLER_FAILURES = BLOCK_LONGS + 2;
-
-    private final AtomicLongArray counters = new AtomicLongArray(FIRST + EventType.count() * TYPE_STRIDE + BLOCK_LONGS);
-
     private final long highestTrackableLatencyNanos;
     private final int significantDigits;
-    /** Per type; written by dispatch threads, swapped by readers under {@link #readLock}. */
-    private final Recorder[] latencyRecorders;
+    private final LatencyBuckets buckets;
 
-    /** Serialises readers; the hot path never takes it. */
+    /** Serialises readers and the registration of cells; the hot path never takes it. */
     private final Object readLock = new Object();
-    /** Per type, everything recorded since start. Guarded by {@link #readLock}. */
+    /** The live threads' cells. Guarded by {@link #readLock}. */
+    private final List<ThreadCell> cells = new ArrayList<>();
+    /** Per cell, per type, the bucket counts already added to the histograms. Guarded by {@link #readLock}. */
+    private final Map<ThreadCell, long[][]> harvested = new IdentityHashMap<>();
+    /** The counts of cells whose threads ended, by type and field. Guarded by {@link #readLock}. */
+    private final long[] retired = new long[EventType.count() * ThreadCell.FIELDS];
+    /** Per type, every latency since start. Guarded by {@link #readLock}. */
     private final Histogram[] latencySinceStart;
-    /** Where an interval is swapped out to before it is added up. Guarded by {@link #readLock}. */
-    private final Histogram harvested;
-    /** Per-type histograms of reporters, which also receive every harvested interval. Guarded by {@link #readLock}. */
+    /** Per-type histograms of reporters, which also receive every harvested value. Guarded by {@link #readLock}. */
     private final List<Histogram[]> intervalSinks = new ArrayList<>();
+
+    /**
+     * What callers that use the collector itself rather than a view count (a close's drops, or a
+     * bus implementation that asks for no views): atomic, since any thread may call.
+     */
+    private final AtomicLongArray shared = new AtomicLongArray(EventType.count() * ThreadCell.FIELDS);
+    /** Per type, latencies recorded through the collector itself; wait-free writers. */
+    private final Recorder[] sharedLatency;
+    private final Histogram swapped;
+
+    /** Handler failures per subscription, entered on its first failure. */
+    private final Map<Subscription, AtomicLong> failuresBySubscription = new ConcurrentHashMap<>();
 
     /** The observed bus, set once by {@link #onAttached}; volatile for the reading threads. */
     private volatile EventBus bus;
+    private volatile boolean stamped = true;
 
     /**
      * A collector tracking latencies up to one minute ({@value #DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS}
@@ -123,8 +119,7 @@ public final class StatsCollector implements BusObserver, BusStats {
     }
 
     /**
-     * A collector with its own latency range and precision. Its histograms are allocated here, once;
-     * nothing grows later.
+     * A collector with its own latency range and precision.
      *
      * @param highestTrackableLatencyNanos latencies above it are recorded as it; at least 2
      * @param significantDigits            decimal digits of precision, within {@code [1, 5]}
@@ -140,23 +135,22 @@ public final class StatsCollector implements BusObserver, BusStats {
         }
         this.highestTrackableLatencyNanos = highestTrackableLatencyNanos;
         this.significantDigits = significantDigits;
+        this.buckets = new LatencyBuckets(significantDigits, highestTrackableLatencyNanos);
         int types = EventType.count();
-        latencyRecorders = new Recorder[types];
         latencySinceStart = new Histogram[types];
+        sharedLatency = new Recorder[types];
         for (int i = 0; i < types; i++) {
-            // A fixed range: an auto-resizing histogram would allocate on the recording thread.
-            latencyRecorders[i] = new Recorder(1, highestTrackableLatencyNanos, significantDigits);
             latencySinceStart[i] = newHistogram();
+            sharedLatency[i] = new Recorder(1, highestTrackableLatencyNanos, significantDigits);
         }
-        harvested = newHistogram();
+        swapped = newHistogram();
     }
 
     // ------------------------------------------------------------------------------------------------
-    // BusObserver: the hot path. One atomic read-modify-write per counter (a LOCK XADD on x86):
-    // it makes the count exact whatever thread calls, and its full fence orders nothing we rely on.
+    // BusObserver.
 
     /**
-     * Keeps the bus for the lane figures.
+     * Keeps the bus for the lane and subscriber figures.
      *
      * @throws IllegalStateException if already attached to another bus
      */
@@ -168,59 +162,79 @@ public final class StatsCollector implements BusObserver, BusStats {
                 throw new IllegalStateException("this StatsCollector already observes bus '" + current.name()
                         + "' and cannot observe bus '" + bus.name() + "' too: give each bus its own collector");
             }
+            stamped = bus.config().stampPublishTime();
             // Volatile write: readers on other threads see the bus, fully built as far as we use it.
             this.bus = bus;
         }
     }
 
-    /** Counts the event as published; on the publisher's thread. */
+    /** A new cell for the calling thread, which alone will write it. */
+    @Override
+    public BusObserver forThread() {
+        ThreadCell cell = new ThreadCell(this, buckets, Thread.currentThread());
+        synchronized (readLock) {
+            retireEndedCells();
+            cells.add(cell);
+        }
+        return cell;
+    }
+
+    /** Counts the event as published; for a caller without a view. */
     @Override
     public void onPublished(Envelope<?> envelope) {
-        counters.getAndIncrement(base(envelope.type()) + PUBLISHED);
+        shared.getAndIncrement(index(envelope.type(), ThreadCell.PUBLISHED));
     }
 
-    /** Counts the delivery and records its latency; on a dispatch thread. */
+    /** Records the envelope's latency; for a caller without a view. */
+    @Override
+    public void onDispatched(Envelope<?> envelope, long dispatchNanos) {
+        if (dispatchNanos != Envelope.NOT_STAMPED && envelope.isStamped()) {
+            long latency = Math.max(0, Math.min(highestTrackableLatencyNanos, dispatchNanos - envelope.publishNanos()));
+            sharedLatency[envelope.type().ordinal()].recordValue(latency);
+        }
+    }
+
+    /** Counts the delivery; for a caller without a view. */
     @Override
     public void onDelivered(Envelope<?> envelope, Subscription subscription, long deliveredNanos) {
-        int type = envelope.type().ordinal();
-        counters.getAndIncrement(FIRST + type * TYPE_STRIDE + RECEIVED);
-        long latency = deliveredNanos - envelope.publishNanos();
-        if (latency < 0) {
-            latency = 0;
-        } else if (latency > highestTrackableLatencyNanos) {
-            latency = highestTrackableLatencyNanos;
-        }
-        latencyRecorders[type].recordValue(latency);
+        shared.getAndIncrement(index(envelope.type(), ThreadCell.RECEIVED));
     }
 
-    /** Counts the drop under its reason; on the thread that dropped it. */
+    /** Counts the drop under its reason; for a caller without a view (a close's drain, say). */
     @Override
     public void onDropped(Envelope<?> envelope, Subscription subscription, DropReason reason) {
-        int field;
+        shared.getAndIncrement(index(envelope.type(), fieldOf(reason)));
+    }
+
+    /** Counts the failure; for a caller without a view. */
+    @Override
+    public void onHandlerFailed(Envelope<?> envelope, Subscription subscription, Throwable failure) {
+        shared.getAndIncrement(index(envelope.type(), ThreadCell.HANDLER_FAILURES));
+        countFailure(subscription);
+    }
+
+    static int fieldOf(DropReason reason) {
         switch (reason) {
             case LANE_FULL:
-                field = DROPPED_LANE_FULL;
-                break;
+                return ThreadCell.DROPPED_LANE_FULL;
             case STREAM_LAGGING:
-                field = DROPPED_STREAM_LAGGING;
-                break;
+                return ThreadCell.DROPPED_STREAM_LAGGING;
             case BUS_CLOSED:
-                field = DROPPED_BUS_CLOSED;
-                break;
+                return ThreadCell.DROPPED_BUS_CLOSED;
             default:
                 throw new AssertionError(reason);
         }
-        counters.getAndIncrement(base(envelope.type()) + field);
     }
 
-    /** Counts the failure; on a dispatch thread. */
-    @Override
-    public void onHandlerFailed(Envelope<?> envelope, Subscription subscription, Throwable failure) {
-        counters.getAndIncrement(base(envelope.type()) + HANDLER_FAILURES);
+    /** One more failure of a subscription's handler; on the failure path only. */
+    void countFailure(Subscription subscription) {
+        if (subscription != null) {
+            failuresBySubscription.computeIfAbsent(subscription, s -> new AtomicLong()).incrementAndGet();
+        }
     }
 
-    private static int base(EventType type) {
-        return FIRST + type.ordinal() * TYPE_STRIDE;
+    private static int index(EventType type, int field) {
+        return type.ordinal() * ThreadCell.FIELDS + field;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -239,7 +253,7 @@ public final class StatsCollector implements BusObserver, BusStats {
             throw new NullPointerException("type must not be null");
         }
         synchronized (readLock) {
-            harvest(type.ordinal());
+            harvest();
             return typeStats(type);
         }
     }
@@ -274,9 +288,7 @@ public final class StatsCollector implements BusObserver, BusStats {
         }
         synchronized (readLock) {
             // Values recorded before the sink existed are not its: move them to the since-start totals.
-            for (int i = 0; i < sink.length; i++) {
-                harvest(i);
-            }
+            harvest();
             intervalSinks.add(sink);
         }
         return sink;
@@ -315,45 +327,138 @@ public final class StatsCollector implements BusObserver, BusStats {
         return new Histogram(1, highestTrackableLatencyNanos, significantDigits);
     }
 
+    /** Whether latency figures mean anything: the observed bus stamps publish times. */
+    boolean latencyAvailable() {
+        return stamped;
+    }
+
     private StatsSnapshot snapshotLocked() {
         long takenAt = System.nanoTime();
+        harvest();
         List<TypeStats> types = new ArrayList<>(EventType.count());
         for (int i = 0; i < EventType.count(); i++) {
-            harvest(i);
             types.add(typeStats(EventType.ofOrdinal(i)));
         }
         List<LaneStats> lanes = new ArrayList<>(Priority.count());
         for (int i = 0; i < Priority.count(); i++) {
             lanes.add(lane(Priority.ofOrdinal(i)));
         }
-        return new StatsSnapshot(takenAt, types, lanes);
+        return new StatsSnapshot(takenAt, types, lanes, subscriberStats());
     }
 
-    /** Swaps out what the type's recorder holds and adds it to the totals and sinks. Under {@link #readLock}. */
-    private void harvest(int type) {
-        // The recorder's phaser waits for in-flight recordings on the swapped-out histogram, so the
-        // copy is complete and no value is lost or counted twice.
-        latencyRecorders[type].getIntervalHistogramInto(harvested);
-        latencySinceStart[type].add(harvested);
-        for (Histogram[] sink : intervalSinks) {
-            sink[type].add(harvested);
+    private List<SubscriberStats> subscriberStats() {
+        EventBus observed = bus;
+        if (observed == null) {
+            return List.of();
         }
+        List<Subscription> subscriptions = observed.subscriptions();
+        List<SubscriberStats> result = new ArrayList<>(subscriptions.size());
+        for (Subscription subscription : subscriptions) {
+            AtomicLong failures = failuresBySubscription.get(subscription);
+            if (subscription instanceof EventStream<?> stream) {
+                result.add(new SubscriberStats(subscription.name(), SubscriberStats.Kind.STREAM, subscription.types(),
+                        0, stream.lagged(), stream.size()));
+            } else {
+                result.add(new SubscriberStats(subscription.name(), SubscriberStats.Kind.HANDLER, subscription.types(),
+                        failures == null ? 0 : failures.get(), 0, 0));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Adds every latency value recorded since the last harvest to the since-start histograms and the
+     * sinks, and folds the cells of ended threads into the totals. Under {@link #readLock}.
+     */
+    private void harvest() {
+        for (int type = 0; type < EventType.count(); type++) {
+            // The recorder's phaser waits for in-flight recordings on the swapped-out histogram, so the
+            // copy is complete and no value is lost or counted twice.
+            sharedLatency[type].getIntervalHistogramInto(swapped);
+            addToHistograms(type, swapped);
+        }
+        for (ThreadCell cell : cells) {
+            harvestLatency(cell);
+        }
+        retireEndedCells();
+    }
+
+    private void harvestLatency(ThreadCell cell) {
+        long[][] seen = harvested.computeIfAbsent(cell, c -> new long[EventType.count()][]);
+        for (int type = 0; type < EventType.count(); type++) {
+            long[] perBucket = cell.latency(type);
+            if (perBucket == null) {
+                continue;
+            }
+            if (seen[type] == null) {
+                seen[type] = new long[perBucket.length];
+            }
+            swapped.reset();
+            for (int bucket = 0; bucket < perBucket.length; bucket++) {
+                // Each bucket count only grows, and only its thread writes it: the difference to what
+                // was harvested before is exactly what was recorded since, none lost, none twice.
+                long count = ThreadCell.bucket(perBucket, bucket);
+                long added = count - seen[type][bucket];
+                if (added > 0) {
+                    swapped.recordValueWithCount(buckets.highestValue(bucket), added);
+                    seen[type][bucket] = count;
+                }
+            }
+            addToHistograms(type, swapped);
+        }
+    }
+
+    private void addToHistograms(int type, Histogram values) {
+        if (values.getTotalCount() == 0) {
+            return;
+        }
+        latencySinceStart[type].add(values);
+        for (Histogram[] sink : intervalSinks) {
+            sink[type].add(values);
+        }
+    }
+
+    /** Folds the counts of cells whose threads ended into {@link #retired}. Under {@link #readLock}. */
+    private void retireEndedCells() {
+        for (int i = cells.size() - 1; i >= 0; i--) {
+            ThreadCell cell = cells.get(i);
+            if (!cell.ownerEnded()) {
+                continue;
+            }
+            harvestLatency(cell);
+            for (int type = 0; type < EventType.count(); type++) {
+                for (int field = 0; field < ThreadCell.FIELDS; field++) {
+                    retired[type * ThreadCell.FIELDS + field] += cell.count(type, field);
+                }
+            }
+            harvested.remove(cell);
+            cells.remove(i);
+        }
+    }
+
+    /** One count of a type over all threads. Under {@link #readLock}. */
+    private long sum(int type, int field) {
+        int index = type * ThreadCell.FIELDS + field;
+        long sum = retired[index] + shared.get(index);
+        for (ThreadCell cell : cells) {
+            sum += cell.count(type, field);
+        }
+        return sum;
     }
 
     /** The counters and since-start latency of a type. Under {@link #readLock}, after {@link #harvest}. */
     private TypeStats typeStats(EventType type) {
-        int base = base(type);
-        // Dispatch-side counters first: the publish of every envelope they counted happened before
-        // its delivery (through the lane's release/acquire hand-off), so the volatile reads of the
-        // publisher-side counters that follow include it: no delivery is read without its publish.
-        long received = counters.get(base + RECEIVED);
-        long lagging = counters.get(base + DROPPED_STREAM_LAGGING);
-        long failures = counters.get(base + HANDLER_FAILURES);
-        long busClosed = counters.get(base + DROPPED_BUS_CLOSED);
-        long laneFull = counters.get(base + DROPPED_LANE_FULL);
-        long published = counters.get(base + PUBLISHED);
-        return new TypeStats(type, published, received, laneFull, lagging, busClosed, failures,
-                latency(latencySinceStart[type.ordinal()]));
+        int t = type.ordinal();
+        // Dispatch-side counters first: see ThreadCell for why every delivery read then has its
+        // publish counted in the reads that follow.
+        long received = sum(t, ThreadCell.RECEIVED);
+        long lagging = sum(t, ThreadCell.DROPPED_STREAM_LAGGING);
+        long failures = sum(t, ThreadCell.HANDLER_FAILURES);
+        long busClosed = sum(t, ThreadCell.DROPPED_BUS_CLOSED);
+        long laneFull = sum(t, ThreadCell.DROPPED_LANE_FULL);
+        long published = sum(t, ThreadCell.PUBLISHED);
+        LatencySnapshot latency = stamped ? latency(latencySinceStart[t]) : LatencySnapshot.UNAVAILABLE;
+        return new TypeStats(type, published, received, laneFull, lagging, busClosed, failures, latency);
     }
 
     /** The percentiles of a histogram. */

@@ -6,6 +6,7 @@ import io.hftbus.api.stats.LatencySnapshot;
 import io.hftbus.api.stats.StatsSnapshot;
 import io.hftbus.api.stats.TypeStats;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,6 +161,11 @@ public final class StatsReporter implements AutoCloseable {
     }
 
     private void readIntervalLatency(Histogram[] perType) {
+        if (!stats.latencyAvailable()) {
+            Arrays.fill(typeLatency, LatencySnapshot.UNAVAILABLE);
+            allTypesLatency = LatencySnapshot.UNAVAILABLE;
+            return;
+        }
         allTypes.reset();
         for (int i = 0; i < perType.length; i++) {
             typeLatency[i] = StatsCollector.latency(perType[i]);
@@ -190,11 +196,15 @@ public final class StatsReporter implements AutoCloseable {
         }
         line.append(" (lane-full ").append(delta(laneFull)).append(", lagging ").append(delta(lagging))
                 .append(", closed ").append(delta(closed)).append(") failures ").append(delta(failures));
-        line.append(" | latency p50 ").append(nanos(allTypesLatency.p50()))
-                .append(" p90 ").append(nanos(allTypesLatency.p90()))
-                .append(" p99 ").append(nanos(allTypesLatency.p99()))
-                .append(" p99.9 ").append(nanos(allTypesLatency.p999()))
-                .append(" max ").append(nanos(allTypesLatency.max()));
+        if (allTypesLatency.available()) {
+            line.append(" | latency p50 ").append(nanos(allTypesLatency.p50()))
+                    .append(" p90 ").append(nanos(allTypesLatency.p90()))
+                    .append(" p99 ").append(nanos(allTypesLatency.p99()))
+                    .append(" p99.9 ").append(nanos(allTypesLatency.p999()))
+                    .append(" max ").append(nanos(allTypesLatency.max()));
+        } else {
+            line.append(" | latency unavailable (publish times not stamped)");
+        }
         line.append(" | lanes depth/capacity/hwm");
         for (LaneStats lane : now.lanes()) {
             line.append(' ').append(lane.priority()).append(' ').append(lane.depth()).append('/')
@@ -214,7 +224,9 @@ public final class StatsReporter implements AutoCloseable {
             line.append(any ? ", " : " ").append(b.type()).append(' ').append(delta(published)).append('/')
                     .append(delta(received)).append('/').append(delta(dropped));
             if (typeLatency[i].count() > 0) {
-                line.append(" p99 ").append(nanos(typeLatency[i].p99()));
+                if (typeLatency[i].available()) {
+                    line.append(" p99 ").append(nanos(typeLatency[i].p99()));
+                }
             }
             any = true;
         }

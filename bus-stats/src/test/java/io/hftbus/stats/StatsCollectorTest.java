@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.hftbus.api.BusObserver;
 import io.hftbus.api.DropReason;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.Priority;
@@ -29,13 +30,20 @@ class StatsCollectorTest {
 
     private static final long PUBLISHED_AT = 7_000_000_000L;
 
-    private static void deliverWithLatency(StatsCollector stats, long sequence, long latencyNanos) {
-        stats.onDelivered(envelope(sequence, PUBLISHED_AT, tick(sequence)), null, PUBLISHED_AT + latencyNanos);
+    /** What a dispatch thread does for one envelope with one subscriber, through the observer it was given. */
+    private static void deliverWithLatency(BusObserver observer, Envelope<?> envelope, long latencyNanos) {
+        observer.onDispatched(envelope, PUBLISHED_AT + latencyNanos);
+        observer.onDelivered(envelope, null, PUBLISHED_AT + latencyNanos);
+    }
+
+    private static void deliverWithLatency(BusObserver observer, long sequence, long latencyNanos) {
+        deliverWithLatency(observer, envelope(sequence, PUBLISHED_AT, tick(sequence)), latencyNanos);
     }
 
     @Test
     void percentilesOfAUniformDistributionAreWithinThePrecision() {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         // 1 µs .. 10 ms in steps of 1 µs, in a shuffled order.
         List<Long> latencies = new ArrayList<>();
         for (long i = 1; i <= 10_000; i++) {
@@ -43,7 +51,7 @@ class StatsCollectorTest {
         }
         Collections.shuffle(latencies, new Random(42));
         for (int i = 0; i < latencies.size(); i++) {
-            deliverWithLatency(stats, i, latencies.get(i));
+            deliverWithLatency(view, i, latencies.get(i));
         }
 
         LatencySnapshot latency = stats.of(EventType.MARKET_DATA).latency();
@@ -58,9 +66,10 @@ class StatsCollectorTest {
     @Test
     void percentilesOfATwoModeDistributionSeparateTheOutliers() {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         // 99.8% at 800 ns, 0.2% at 2 ms: the median and p99 see the mode, p99.9 and max the outliers.
         for (int i = 0; i < 10_000; i++) {
-            deliverWithLatency(stats, i, i % 500 == 0 ? 2_000_000L : 800L);
+            deliverWithLatency(view, i, i % 500 == 0 ? 2_000_000L : 800L);
         }
 
         LatencySnapshot latency = stats.of(EventType.MARKET_DATA).latency();
@@ -75,8 +84,9 @@ class StatsCollectorTest {
     @Test
     void threeSignificantDigitsNarrowThePercentilesToATenthOfAPercent() {
         StatsCollector stats = new StatsCollector(StatsCollector.DEFAULT_HIGHEST_TRACKABLE_LATENCY_NANOS, 3);
+        BusObserver view = stats.forThread();
         for (long i = 1; i <= 10_000; i++) {
-            deliverWithLatency(stats, i, i * 1_000L);
+            deliverWithLatency(view, i, i * 1_000L);
         }
 
         LatencySnapshot latency = stats.of(EventType.MARKET_DATA).latency();
@@ -88,9 +98,10 @@ class StatsCollectorTest {
     @Test
     void latencyIsKeptPerTypeAndEmptyWhereNothingWasDelivered() {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         for (int i = 0; i < 100; i++) {
-            deliverWithLatency(stats, i, 1_000L);
-            stats.onDelivered(envelope(1000 + i, PUBLISHED_AT, health(i)), null, PUBLISHED_AT + 50_000L);
+            deliverWithLatency(view, i, 1_000L);
+            deliverWithLatency(view, envelope(1000 + i, PUBLISHED_AT, health(i)), 50_000L);
         }
 
         assertThat(stats.of(EventType.MARKET_DATA).latency().max()).isCloseTo(1_000L, withinPercentage(1));
@@ -101,8 +112,9 @@ class StatsCollectorTest {
     @Test
     void latencyOutsideTheRangeIsClampedToItsEnds() {
         StatsCollector stats = new StatsCollector(1_000_000L, 2);
-        deliverWithLatency(stats, 0, 5_000_000_000L);
-        stats.onDelivered(envelope(1, PUBLISHED_AT, tick(1)), null, PUBLISHED_AT - 500L);
+        BusObserver view = stats.forThread();
+        deliverWithLatency(view, 0, 5_000_000_000L);
+        deliverWithLatency(view, 1, -500L);
 
         LatencySnapshot latency = stats.of(EventType.MARKET_DATA).latency();
         assertThat(latency.count()).isEqualTo(2);
@@ -113,12 +125,13 @@ class StatsCollectorTest {
     @Test
     void readingsAccumulateAcrossReads() {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         for (int i = 0; i < 100; i++) {
-            deliverWithLatency(stats, i, 1_000L);
+            deliverWithLatency(view, i, 1_000L);
         }
         assertThat(stats.snapshot().of(EventType.MARKET_DATA).latency().count()).isEqualTo(100);
         for (int i = 0; i < 100; i++) {
-            deliverWithLatency(stats, 100 + i, 3_000L);
+            deliverWithLatency(view, 100 + i, 3_000L);
         }
 
         LatencySnapshot latency = stats.of(EventType.MARKET_DATA).latency();
@@ -131,14 +144,17 @@ class StatsCollectorTest {
     @Test
     void concurrentRecordingAndReadingLoseNoValue() throws Exception {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         int writers = 3;
         int perWriter = 50_000;
         CountDownLatch done = new CountDownLatch(writers);
         for (int w = 0; w < writers; w++) {
             long offset = (long) w * perWriter;
             Thread writer = new Thread(() -> {
+                // Each thread its own view, as the bus gives each dispatch thread.
+                BusObserver own = stats.forThread();
                 for (int i = 0; i < perWriter; i++) {
-                    deliverWithLatency(stats, offset + i, 100L + i % 1000);
+                    deliverWithLatency(own, offset + i, 100L + i % 1000);
                 }
                 done.countDown();
             });
@@ -163,6 +179,7 @@ class StatsCollectorTest {
     @Test
     void everyCallbackCountsUnderItsOwnTypeAndReason() {
         StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
         Envelope<MarketDataEvent> tick = envelope(1, PUBLISHED_AT, tick(1));
         Envelope<?> health = envelope(2, PUBLISHED_AT, health(2));
         stats.onPublished(tick);
@@ -183,6 +200,46 @@ class StatsCollectorTest {
         assertThat(snapshot.dropped()).isEqualTo(4);
         assertThat(snapshot.received()).isZero();
         assertThat(snapshot.lanes()).extracting(lane -> lane.priority()).containsExactly(Priority.values());
+    }
+
+    @Test
+    void theCollectorItselfCountsForCallersWithoutAView() {
+        StatsCollector stats = new StatsCollector();
+        BusObserver view = stats.forThread();
+        deliverWithLatency(view, 0, 1_000L);
+        // A caller that asked for no view (a close's drain, another bus implementation) uses the
+        // collector itself: counted the same, into the same figures.
+        deliverWithLatency(stats, 1, 2_000L);
+        stats.onPublished(envelope(2, PUBLISHED_AT, tick(2)));
+        view.onPublished(envelope(3, PUBLISHED_AT, tick(3)));
+
+        TypeStats marketData = stats.of(EventType.MARKET_DATA);
+        assertThat(marketData.published()).isEqualTo(2);
+        assertThat(marketData.received()).isEqualTo(2);
+        assertThat(marketData.latency().count()).isEqualTo(2);
+        assertThat(marketData.latency().max()).isCloseTo(2_000L, withinPercentage(1));
+    }
+
+    @Test
+    void countsOfAThreadThatEndedAreKeptAfterItsViewIsRetired() throws Exception {
+        StatsCollector stats = new StatsCollector();
+        Thread publisher = new Thread(() -> {
+            BusObserver own = stats.forThread();
+            for (int i = 0; i < 1_000; i++) {
+                own.onPublished(envelope(i, PUBLISHED_AT, tick(i)));
+                deliverWithLatency(own, i, 700L);
+            }
+        }, "short-lived");
+        publisher.start();
+        publisher.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(publisher.isAlive()).isFalse();
+        // Reading retires the ended thread's cell; a new thread's view retires it too.
+        assertThat(stats.of(EventType.MARKET_DATA).published()).isEqualTo(1_000);
+        stats.forThread();
+        TypeStats marketData = stats.of(EventType.MARKET_DATA);
+        assertThat(marketData.published()).isEqualTo(1_000);
+        assertThat(marketData.received()).isEqualTo(1_000);
+        assertThat(marketData.latency().count()).isEqualTo(1_000);
     }
 
     @Test

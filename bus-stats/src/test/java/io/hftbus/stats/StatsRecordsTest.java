@@ -69,17 +69,17 @@ class StatsRecordsTest {
     void statsSnapshotRequiresOneEntryPerTypeAndLaneInOrder() {
         List<TypeStats> missing = emptyTypes();
         missing.remove(0);
-        assertThatThrownBy(() -> new StatsSnapshot(0, missing, emptyLanes()))
+        assertThatThrownBy(() -> new StatsSnapshot(0, missing, emptyLanes(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("StatsSnapshot.types must hold one entry per EventType (16) but held 15");
         List<TypeStats> swapped = emptyTypes();
         Collections.swap(swapped, 0, 1);
-        assertThatThrownBy(() -> new StatsSnapshot(0, swapped, emptyLanes()))
+        assertThatThrownBy(() -> new StatsSnapshot(0, swapped, emptyLanes(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("StatsSnapshot.types[0] must be of MARKET_DATA but was of AGGREGATED_DATA");
         List<LaneStats> reversed = emptyLanes();
         Collections.reverse(reversed);
-        assertThatThrownBy(() -> new StatsSnapshot(0, emptyTypes(), reversed))
+        assertThatThrownBy(() -> new StatsSnapshot(0, emptyTypes(), reversed, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("StatsSnapshot.lanes[0] must be of CRITICAL but was of LOW");
     }
@@ -88,7 +88,7 @@ class StatsRecordsTest {
     void statsSnapshotIsACopyAndLooksUpByTypeAndLane() {
         List<TypeStats> types = emptyTypes();
         types.set(EventType.ORDER.ordinal(), new TypeStats(EventType.ORDER, 5, 10, 0, 0, 1, 0, LatencySnapshot.EMPTY));
-        StatsSnapshot snapshot = new StatsSnapshot(42, types, emptyLanes());
+        StatsSnapshot snapshot = new StatsSnapshot(42, types, emptyLanes(), List.of());
         types.clear();
 
         assertThat(snapshot.types()).hasSize(EventType.count());

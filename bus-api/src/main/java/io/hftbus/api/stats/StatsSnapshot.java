@@ -19,8 +19,11 @@ import java.util.List;
  * @param takenAtNanos {@link System#nanoTime()} when the snapshot was taken
  * @param types        one entry per event type, in {@code EventType} order; copied, immutable
  * @param lanes        one entry per priority, in {@code Priority} order; copied, immutable
+ * @param subscribers  one entry per subscription active when the snapshot was taken, in the order
+ *                     they were made; copied, immutable
  */
-public record StatsSnapshot(long takenAtNanos, List<TypeStats> types, List<LaneStats> lanes) {
+public record StatsSnapshot(long takenAtNanos, List<TypeStats> types, List<LaneStats> lanes,
+                            List<SubscriberStats> subscribers) {
 
     /** Validates that there is one entry per type and per lane, in order, and copies. */
     public StatsSnapshot {
@@ -30,8 +33,12 @@ public record StatsSnapshot(long takenAtNanos, List<TypeStats> types, List<LaneS
         if (lanes == null) {
             throw new NullPointerException("StatsSnapshot.lanes must not be null");
         }
+        if (subscribers == null) {
+            throw new NullPointerException("StatsSnapshot.subscribers must not be null");
+        }
         types = List.copyOf(types);
         lanes = List.copyOf(lanes);
+        subscribers = List.copyOf(subscribers);
         if (types.size() != EventType.count()) {
             throw new IllegalArgumentException("StatsSnapshot.types must hold one entry per EventType ("
                     + EventType.count() + ") but held " + types.size());

@@ -18,9 +18,11 @@ import io.hftbus.api.event.EventType;
  * @param droppedStreamLagging envelopes a lagging stream dropped (per stream)
  * @param droppedBusClosed     events lost to a timed-out close (each reached no subscriber)
  * @param handlerFailures      handler calls that threw
- * @param latency              publish-to-dispatch latency, one value per delivery: from
- *                             {@code publish} to the moment the dispatch thread began delivering
- *                             the envelope (time spent in the lane)
+ * @param latency              publish-to-dispatch latency, one value per dispatched envelope
+ *                             (whatever its number of subscribers): from {@code publish} to the
+ *                             moment the dispatch thread began delivering it (time spent in the
+ *                             lane); {@link LatencySnapshot#UNAVAILABLE} on a bus that does not
+ *                             stamp publish times
  */
 public record TypeStats(EventType type, long published, long received, long droppedLaneFull,
                         long droppedStreamLagging, long droppedBusClosed, long handlerFailures,

@@ -1,219 +1,166 @@
 package io.hftbus.core.internal;
 
 import io.hftbus.api.Envelope;
-import io.hftbus.api.WaitStrategy;
-import java.util.concurrent.locks.LockSupport;
+import io.hftbus.core.idle.IdleStrategy;
+import io.hftbus.core.idle.WakeableSleeper;
+import java.util.function.Function;
 
 /**
  * A dispatch thread's loop: take the next envelope from the highest-priority non-empty lane it
- * owns, deliver it, repeat; wait by the bus's {@link WaitStrategy} when every lane is empty; leave
- * once the bus is closing and every claimed sequence has been settled.
+ * owns, hand it to its subscribers, repeat; wait by its {@link IdleStrategy} when every lane is
+ * empty; once the bus is closing, drain and leave together with the other dispatch threads
+ * ({@link CloseBarrier}).
  *
  * <p><b>Strict priority.</b> Lanes are scanned from CRITICAL down after every envelope, so an
  * envelope of a higher lane is the next one delivered after the current handler call, however many
  * lower-priority envelopes are queued.
  *
- * <p><b>Waking.</b> With {@link WaitStrategy#BACKOFF} and {@link WaitStrategy#BLOCKING} the thread
- * parks. It announces that in {@link #sleeping} and then checks the lanes once more; a publisher
- * offers and then reads {@link #sleeping}. Both are sequentially consistent accesses (the
- * publisher's offer is a CAS on the queue's producer index, the emptiness check a volatile read of
- * it), so at least one side sees the other: either the dispatcher sees the envelope and does not
- * park, or the publisher sees the flag and unparks it. No wake-up is lost; the timed park is only a
- * safety net.
+ * <p><b>What it reads of the publishers' lines.</b> Taking an envelope reads only the slot it takes
+ * (see {@link Lane}). The producer index, the line every offer CASes, is read to sample the depth
+ * only every {@value #DEPTH_SAMPLE_INTERVAL} envelopes, and when the lane turns deep: with every
+ * envelope the thread looks at the slot {@value #DEPTH_PROBE} places ahead, and samples when that
+ * slot is filled and was not the time before. While the lane is shallow that slot's line is one the
+ * thread wrote itself when it last freed the slot, so at low rates, when every event is a burst of
+ * its own, nothing but the slot it takes is read from the publisher's core (and the producer index
+ * before parking, with {@link io.hftbus.api.WaitStrategy#BACKOFF} and
+ * {@link io.hftbus.api.WaitStrategy#BLOCKING}). The high-water mark is therefore a sampled figure:
+ * exact for a backlog when the lane turns deep, and it can miss a depth below {@value #DEPTH_PROBE}
+ * or a peak between samples of a long burst.
  *
- * <p><b>Holding off.</b> With {@link WaitStrategy#YIELDING} and {@link WaitStrategy#BACKOFF}, when
- * the lanes run dry right after a delivery the thread spins {@value #HOLD_OFF_SPINS} times before it
- * looks at them again. A dispatch thread that polls an empty lane reads the very slot the publisher
- * writes next, so each offer first has to take that cache line back: a publisher that is barely
- * slower than the dispatch thread then pays a cross-core miss on every event, and the two run in
- * lock-step. Holding off lets the publisher fill a few slots undisturbed, after which the thread
- * takes them in one pass. Measured in bus-bench (1 publisher to 1 handler, YIELDING, 2 cores, one
- * JVM per figure, the variants interleaved), in million events/s: 4.2-8.9 without the hold-off,
- * 13.8-14.5 with 8 spins, 14.7-15.3 with 16, 16.6-17.1 with 32. It costs an event published during
- * the hold-off at most that long (16 spins are about 0.4 µs on the machine measured), and nothing
- * to one that arrives once the thread is back to spinning. The price shows at a steady rate close
- * to the hold-off: at 1 million events/s (an event every microsecond) some runs settle at a median
- * latency of about 1 µs instead of 0.3 µs (of four JVMs each: none without the hold-off, one with
- * 8 spins, two with 16; 32 spins did so every time). {@link WaitStrategy#BUSY_SPIN} does not hold
- * off: it is the choice for latency at any price.
+ * <p><b>Waking.</b> A dispatch thread that parks announces it in its {@link WakeableSleeper} and
+ * looks at its lanes once more; a publisher offers (a CAS on the lane's producer index) and then
+ * reads the announcement. See {@link WakeableSleeper} for why no wake-up is lost.
+ *
+ * <p><b>Positions.</b> The dispatch thread is its lanes' only consumer until a forced close, so the
+ * count of envelopes it has taken from a lane is the position of the next one; subscribers compare
+ * it with the lane's position when they subscribed (see {@link Subscriber#accepts}).
  */
 final class Dispatcher implements Runnable {
 
-    /** Spins of {@link Thread#onSpinWait()} before yielding, for YIELDING and BACKOFF. */
-    private static final int SPINS = 256;
-    /** Yields before parking, for BACKOFF. */
-    private static final int YIELDS = 64;
-    /** Spins after the lanes ran dry before they are looked at again, for YIELDING and BACKOFF. */
-    static final int HOLD_OFF_SPINS = 16;
-    /** Longest park before the lanes are looked at again without a wake-up. */
-    private static final long PARK_SAFETY_NANOS = 100_000_000L;
-    /** The depth of a lane is sampled at the start of a burst and every this many envelopes; a power of two. */
-    private static final int DEPTH_SAMPLE_INTERVAL = 16;
+    /** The depth of a lane is sampled every this many envelopes taken from it; a power of two. */
+    static final int DEPTH_SAMPLE_INTERVAL = 64;
+    /** The depth is sampled when the lane turns to holding an envelope this far ahead. */
+    static final int DEPTH_PROBE = 16;
 
-    private final CoreEventBus bus;
     private final Lane[] lanes;
-    private final WaitStrategy waitStrategy;
+    /** Per lane of {@link #lanes}, whether the last probe found it deep; this thread's alone. */
+    private final boolean[] deep;
+    private final SubscriberTable table;
+    private final ObserverChain sharedObservers;
+    private final IdleStrategy idle;
+    private final CloseBarrier close;
+    /** Whether dispatch reads the clock: the bus stamps publish times and someone observes. */
+    private final boolean readClock;
 
-    /** True while this thread is parked or about to park; read by publishers after each offer. */
-    volatile boolean sleeping;
-
-    /** Set before the thread starts; publishers unpark it. */
-    Thread thread;
-
-    Dispatcher(CoreEventBus bus, Lane[] lanesInPriorityOrder, WaitStrategy waitStrategy) {
-        this.bus = bus;
-        this.lanes = lanesInPriorityOrder;
-        this.waitStrategy = waitStrategy;
-    }
+    /** Parks this thread and lets publishers wake it; the idle strategy's last step. */
+    final WakeableSleeper sleeper;
 
     /**
-     * Called by a publisher after its offer; cheap when the thread is awake.
-     *
-     * @return whether the thread had announced it sleeps and was unparked
+     * @param lanesInPriorityOrder the lanes this thread drains, highest priority first
+     * @param idleStrategy         makes the idle strategy, given the sleeper it may use
+     * @param stamped              whether the bus stamps publish times
      */
-    boolean wakeIfSleeping() {
-        if (sleeping) {
-            LockSupport.unpark(thread);
-            return true;
-        }
-        return false;
+    Dispatcher(Lane[] lanesInPriorityOrder, SubscriberTable table, ObserverChain observers,
+               Function<WakeableSleeper, IdleStrategy> idleStrategy, CloseBarrier close, boolean stamped,
+               long parkSafetyNanos) {
+        this.lanes = lanesInPriorityOrder.clone();
+        this.deep = new boolean[lanes.length];
+        this.table = table;
+        this.sharedObservers = observers;
+        this.close = close;
+        this.readClock = stamped && !observers.isEmpty();
+        // The last look before parking: work in a lane, or the close to take part in.
+        this.sleeper = new WakeableSleeper(() -> anyLaneHasEnvelopes() || close.isClosing(), parkSafetyNanos);
+        this.idle = idleStrategy.apply(sleeper);
     }
 
     @Override
     public void run() {
+        // Asked for here, on this thread: a view may keep counters that only this thread writes.
+        ObserverChain observers = sharedObservers.forThread();
         try {
             while (true) {
                 try {
-                    loop();
+                    loop(observers);
                     return;
                 } catch (Throwable unexpected) {
                     // Handlers and observers are isolated where they are called, so this is the JVM (an
                     // OutOfMemoryError, say) or a bus bug. Dying would stall the lanes for good: report it,
                     // mark the bus's close as not clean, and keep draining.
-                    bus.dispatchFailed(unexpected);
+                    close.dispatchFailed(unexpected);
                 }
             }
         } finally {
-            bus.dispatcherExited();
+            close.dispatcherExited();
         }
     }
 
-    private void loop() {
-        int idleRounds = 0;
+    private void loop(ObserverChain observers) {
+        boolean markedIdle = false;
         while (true) {
-            Envelope<?> envelope = next(idleRounds != 0);
-            if (envelope != null) {
-                idleRounds = 0;
-                bus.dispatch(envelope);
+            if (!markedIdle && dispatchNext(observers)) {
+                idle.reset();
                 continue;
             }
-            if (bus.isClosing()) {
-                if (bus.allClaimsSettled()) {
+            if (!close.isClosing()) {
+                idle.idle();
+                continue;
+            }
+            // Closing, and this thread's lanes were empty: take part in ending together.
+            if (!markedIdle) {
+                close.markIdle();
+                markedIdle = true;
+            }
+            if (close.tryTerminate()) {
+                return;
+            }
+            if (anyLaneHasEnvelopes()) {
+                // Busy again before taking anything: see CloseBarrier.
+                if (!close.markBusy()) {
                     return;
                 }
-                // A publisher has claimed a sequence and not yet offered it: wait for it briefly.
+                markedIdle = false;
+            } else {
                 Thread.yield();
-                continue;
             }
-            idleRounds = idle(idleRounds);
         }
     }
 
-    /** The head of the highest-priority non-empty lane, or null when all are empty. */
-    private Envelope<?> next(boolean burstStart) {
+    /** Takes and delivers the head of the highest-priority non-empty lane; false if all are empty. */
+    private boolean dispatchNext(ObserverChain observers) {
         for (int i = 0; i < lanes.length; i++) {
             Lane lane = lanes[i];
-            // relaxedPoll(), not poll(): on an empty lane poll() reads the producer index to tell
-            // "empty" from "an offer in flight", and a dispatch thread that spins on an empty lane
-            // then keeps that cache line away from the publishers, whose CAS on it is the lane's
-            // offer (bus-bench, 1 publisher to 1 handler, YIELDING, 2 cores: 6.0-6.9 million events/s
-            // with poll(), 7.0-8.3 with relaxedPoll(), eight JVMs each).
-            // relaxedPoll() reads only the slot it would take, which the publisher writes anyway.
-            // A null with an offer in flight is harmless: the loop comes back (idle, and park()
-            // checks isEmpty(), which counts the claimed slot), and the close protocol counts
-            // settled sequences rather than trusting an empty poll.
-            Envelope<?> envelope = lane.queue.relaxedPoll();
+            long position = lane.taken.getPlain();
+            Envelope<?> envelope = lane.take();
             if (envelope != null) {
-                // Single writer: a release store publishes the count to the close protocol's acquire read.
-                long consumed = lane.consumed.get() + 1;
-                lane.consumed.setRelease(consumed);
-                // The sampling schedule derives from the padded count: no per-event write to a field
-                // or array that shares a cache line with what publishers read (this object's sleeping).
-                if (burstStart || (consumed & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
+                boolean wasDeep = deep[i];
+                boolean isDeep = lane.holds(position + DEPTH_PROBE);
+                deep[i] = isDeep;
+                if (isDeep && !wasDeep || (position & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
                     // The envelope just taken counts too; a publisher refilling the lane meanwhile can make
-                    // the estimate exceed what the lane can hold, so it is capped at the capacity.
-                    lane.sampleDepth(Math.min(lane.queue.size() + 1, lane.capacity));
+                    // the estimate exceed what the lane holds, so it is capped at the capacity.
+                    lane.recordDepth(Math.min(lane.size() + 1, lane.capacity));
                 }
-                return envelope;
+                deliver(envelope, lane.ordinal, position, observers);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    private int idle(int rounds) {
-        switch (waitStrategy) {
-            case BUSY_SPIN:
-                Thread.onSpinWait();
-                return 1;
-            case YIELDING:
-                if (rounds == 0) {
-                    holdOff();
-                } else if (rounds < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-                return Math.min(rounds + 1, SPINS);
-            case BACKOFF:
-                if (rounds == 0) {
-                    holdOff();
-                } else if (rounds < SPINS) {
-                    Thread.onSpinWait();
-                } else if (rounds < SPINS + YIELDS) {
-                    Thread.yield();
-                } else {
-                    park();
-                }
-                return Math.min(rounds + 1, SPINS + YIELDS);
-            case BLOCKING:
-                park();
-                return 1;
-            default:
-                throw new AssertionError(waitStrategy);
+    private void deliver(Envelope<?> envelope, int lane, long position, ObserverChain observers) {
+        // One clock read per envelope, shared by all its deliveries.
+        long dispatchNanos = readClock ? System.nanoTime() : Envelope.NOT_STAMPED;
+        observers.dispatched(envelope, dispatchNanos);
+        // One volatile read of the table per envelope: a fully built, never modified array.
+        for (Subscriber subscriber : table.forType(envelope.event().type().ordinal())) {
+            subscriber.deliver(envelope, lane, position, dispatchNanos, observers);
         }
     }
 
-    /** The first idle round after a delivery: see the class comment. */
-    private static void holdOff() {
-        for (int i = 0; i < HOLD_OFF_SPINS; i++) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private void park() {
-        if (announceSleep()) {
-            // A handler may have left the interrupt status set; parking would then return at once,
-            // forever. The dispatch thread is the bus's, so the status is not anyone else's to keep.
-            Thread.interrupted();
-            LockSupport.parkNanos(this, PARK_SAFETY_NANOS);
-        }
-        sleeping = false;
-    }
-
-    /**
-     * Announces that this thread is about to park, then looks at the lanes and the close flag once
-     * more (see the class comment for why no wake-up is lost).
-     *
-     * @return whether the thread may park: nothing arrived and the bus is not closing
-     */
-    boolean announceSleep() {
-        sleeping = true;
-        return !anyLaneHasWork() && !bus.isClosing();
-    }
-
-    private boolean anyLaneHasWork() {
+    private boolean anyLaneHasEnvelopes() {
         for (Lane lane : lanes) {
-            if (!lane.queue.isEmpty()) {
+            if (lane.hasEnvelopes()) {
                 return true;
             }
         }

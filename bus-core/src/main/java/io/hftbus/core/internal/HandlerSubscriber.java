@@ -10,17 +10,19 @@ import java.util.Set;
 final class HandlerSubscriber extends Subscriber {
 
     private final EventHandler<Event> handler;
+    private final HandlerFailures failures;
 
-    HandlerSubscriber(CoreEventBus bus, String name, Set<EventType> types, long fromSequence,
-                      EventHandler<Event> handler) {
-        super(bus, name, types, fromSequence);
+    HandlerSubscriber(CoreEventBus bus, String name, Set<EventType> types, long[] fromPositions,
+                      EventHandler<Event> handler, HandlerFailures failures) {
+        super(bus, name, types, fromPositions);
         this.handler = handler;
+        this.failures = failures;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    void deliver(Envelope<?> envelope, long dispatchNanos) {
-        if (!accepts(envelope)) {
+    void deliver(Envelope<?> envelope, int lane, long position, long dispatchNanos, ObserverChain observers) {
+        if (!accepts(envelope, lane, position, observers)) {
             return;
         }
         try {
@@ -28,9 +30,9 @@ final class HandlerSubscriber extends Subscriber {
             handler.onEvent((Envelope<Event>) envelope);
         } catch (Throwable failure) {
             // Isolation is the contract: errors too, so that one broken handler cannot stop the lane.
-            bus.handlerFailed(envelope, this, failure);
+            failures.report(envelope, this, failure, observers);
         }
-        bus.observers.delivered(envelope, this, dispatchNanos);
+        observers.delivered(envelope, this, dispatchNanos);
     }
 
     @Override

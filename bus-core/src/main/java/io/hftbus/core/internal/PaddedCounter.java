@@ -45,6 +45,11 @@ final class PaddedCounter extends PaddedCounterValue {
         return value;
     }
 
+    /** Plain read: for the single writer reading its own counter. */
+    long getPlain() {
+        return (long) VALUE.get(this);
+    }
+
     /** Acquire read: sees everything the writer did before its release store. */
     long getAcquire() {
         return (long) VALUE.getAcquire(this);

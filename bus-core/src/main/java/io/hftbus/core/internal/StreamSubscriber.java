@@ -31,26 +31,26 @@ final class StreamSubscriber<E extends Event> extends Subscriber implements Even
     private volatile int waiters;
     private volatile boolean ended;
 
-    StreamSubscriber(CoreEventBus bus, String name, EventType type, long fromSequence, int capacity) {
-        super(bus, name, Set.of(type), fromSequence);
+    StreamSubscriber(CoreEventBus bus, String name, EventType type, long[] fromPositions, int capacity) {
+        super(bus, name, Set.of(type), fromPositions);
         this.queue = new MpmcVarHandleArrayQueue<>(capacity);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    void deliver(Envelope<?> envelope, long dispatchNanos) {
-        if (!accepts(envelope)) {
+    void deliver(Envelope<?> envelope, int lane, long position, long dispatchNanos, ObserverChain observers) {
+        if (!accepts(envelope, lane, position, observers)) {
             return;
         }
         // The table routes by type, so the envelope's event is of the stream's type.
         if (queue.offer((Envelope<E>) envelope)) {
-            bus.observers.delivered(envelope, this, dispatchNanos);
+            observers.delivered(envelope, this, dispatchNanos);
             if (waiters != 0) {
                 signal(false);
             }
         } else {
             lagged.incrementAndGet();
-            bus.observers.dropped(envelope, this, DropReason.STREAM_LAGGING);
+            observers.dropped(envelope, this, DropReason.STREAM_LAGGING);
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * A handler's or a stream's entry in the subscriber table.
  *
- * <p>{@link #fromSequence} is the bus's claim counter read before the subscriber was put in the
- * table: envelopes claimed earlier but still queued are not delivered to it. {@link #active} is
- * read (volatile) before every delivery, so that a dispatch thread still holding the table from
+ * <p>{@link #fromPositions} are the lanes' producer positions read before the subscriber was put in
+ * the table: envelopes a lane had accepted earlier but still holds are not delivered to it, and
+ * every envelope a lane accepts after the table was published is (the lane's slot hand-off orders
+ * the table's publication before the dispatch thread's next read of it). {@link #active} is read
+ * (volatile) before every delivery, so that a dispatch thread still holding the table from
  * before the unsubscribe does not begin a new delivery once it sees the cleared flag. A delivery
  * whose check had already passed still completes: the Javadoc of {@code Subscription} states this
  * bound (one call per dispatch thread) rather than buy exactness with a StoreLoad fence per delivery.
@@ -21,7 +23,8 @@ abstract class Subscriber implements Subscription {
     final CoreEventBus bus;
     final String name;
     final Set<EventType> types;
-    final long fromSequence;
+    /** Per lane ordinal, the position of the first envelope this subscriber is owed. */
+    private final long[] fromPositions;
     final RateLimitedLog failureLog = new RateLimitedLog();
 
     /** Cleared once, by unsubscribe or by the bus's close. */
@@ -35,19 +38,23 @@ abstract class Subscriber implements Subscription {
      */
     volatile boolean cutOffByClose;
 
-    Subscriber(CoreEventBus bus, String name, Set<EventType> types, long fromSequence) {
+    Subscriber(CoreEventBus bus, String name, Set<EventType> types, long[] fromPositions) {
         this.bus = bus;
         this.name = name;
         this.types = Set.copyOf(types);
-        this.fromSequence = fromSequence;
+        this.fromPositions = fromPositions.clone();
     }
 
     /**
      * Hands one envelope to this subscriber, on a dispatch thread.
      *
-     * @param dispatchNanos when dispatch of the envelope began, or 0 when the bus has no observers
+     * @param lane          the ordinal of the lane it came from
+     * @param position      its position in that lane
+     * @param dispatchNanos when dispatch of the envelope began, or {@link Envelope#NOT_STAMPED}
+     * @param observers     the dispatch thread's observer chain
      */
-    abstract void deliver(Envelope<?> envelope, long dispatchNanos);
+    abstract void deliver(Envelope<?> envelope, int lane, long position, long dispatchNanos,
+                          ObserverChain observers);
 
     /** Called once when the subscription ends, by unsubscribe or by the bus's close. */
     abstract void ended();
@@ -58,8 +65,8 @@ abstract class Subscriber implements Subscription {
      * for it, so that the accounting (every envelope published while subscribed ends in one delivery
      * or one drop) holds after a forced close too.
      */
-    final boolean accepts(Envelope<?> envelope) {
-        if (envelope.sequence() < fromSequence) {
+    final boolean accepts(Envelope<?> envelope, int lane, long position, ObserverChain observers) {
+        if (position < fromPositions[lane]) {
             return false;
         }
         if (active) {
@@ -68,7 +75,7 @@ abstract class Subscriber implements Subscription {
         // The close writes cutOffByClose before it clears active, both volatile: having read the
         // cleared flag, this read sees the mark. After a mere unsubscribe nothing is owed.
         if (cutOffByClose) {
-            bus.observers.dropped(envelope, this, DropReason.BUS_CLOSED);
+            observers.dropped(envelope, this, DropReason.BUS_CLOSED);
         }
         return false;
     }

@@ -18,6 +18,8 @@ final class SubscriberTable {
     private static final Subscriber[] NONE = new Subscriber[0];
 
     private volatile Subscriber[][] byType;
+    /** Every subscriber, in the order added; copy-on-write like {@link #byType}. */
+    private volatile Subscriber[] all = NONE;
     private boolean closed;
 
     SubscriberTable() {
@@ -44,7 +46,15 @@ final class SubscriberTable {
             next[type.ordinal()] = grown;
         }
         byType = next;
+        Subscriber[] grownAll = Arrays.copyOf(all, all.length + 1);
+        grownAll[all.length] = subscriber;
+        all = grownAll;
         return true;
+    }
+
+    /** Every subscriber in the table, in the order added; the list is a snapshot. */
+    List<Subscriber> all() {
+        return Arrays.asList(all);
     }
 
     /** Removes a subscriber; false if it was not in the table. */
@@ -63,21 +73,20 @@ final class SubscriberTable {
             }
         }
         byType = next;
+        int index = indexOf(all, subscriber);
+        if (index >= 0) {
+            Subscriber[] shrunk = new Subscriber[all.length - 1];
+            System.arraycopy(all, 0, shrunk, 0, index);
+            System.arraycopy(all, index + 1, shrunk, index, all.length - index - 1);
+            all = shrunk;
+        }
         return removed;
     }
 
     /** Closes the table to new subscribers and returns every subscriber it held, each once. */
     synchronized List<Subscriber> close() {
         closed = true;
-        List<Subscriber> all = new ArrayList<>();
-        for (Subscriber[] subscribers : byType) {
-            for (Subscriber subscriber : subscribers) {
-                if (!all.contains(subscriber)) {
-                    all.add(subscriber);
-                }
-            }
-        }
-        return all;
+        return new ArrayList<>(Arrays.asList(all));
     }
 
     private static int indexOf(Subscriber[] subscribers, Subscriber wanted) {

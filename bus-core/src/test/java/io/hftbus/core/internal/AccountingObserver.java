@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 /**
  * Records every observer callback by sequence, to check the accounting contract: per
@@ -92,11 +93,10 @@ final class AccountingObserver implements BusObserver {
     }
 
     /**
-     * How each published sequence of the given types ended for one subscription: the problems
-     * found, empty when every one ended in exactly one delivery or drop.
+     * How each published sequence of the given types that the subscription is owed ended for it:
+     * the problems found, empty when every one ended in exactly one delivery or drop.
      */
-    List<String> accountingProblems(Subscription subscription, Set<EventType> types, long fromInclusive,
-                                    long toExclusive) {
+    List<String> accountingProblems(Subscription subscription, Set<EventType> types, LongPredicate owed) {
         int size = published.keySet().stream().mapToInt(Long::intValue).max().orElse(-1) + 1;
         int[] outcomes = new int[size];
         for (long sequence : deliveredTo(subscription)) {
@@ -111,7 +111,7 @@ final class AccountingObserver implements BusObserver {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Long, EventType> entry : published.entrySet()) {
             long sequence = entry.getKey();
-            if (!types.contains(entry.getValue()) || sequence < fromInclusive || sequence >= toExclusive) {
+            if (!types.contains(entry.getValue()) || !owed.test(sequence)) {
                 continue;
             }
             int count = outcomes[(int) sequence];

@@ -49,9 +49,9 @@ final class BusFixtures {
         return new CoreEventBus(config);
     }
 
-    /** The sequence the next publish would get. */
-    static long claimCount(CoreEventBus bus) {
-        return bus.claimCount();
+    /** Every lane's producer position now, by lane ordinal: where the next accepted envelope lands. */
+    static long[] lanePositions(CoreEventBus bus) {
+        return bus.lanePositions();
     }
 
     /** A factory of the bus's dispatch threads that remembers them, to check they end. */

@@ -1,6 +1,6 @@
 package io.hftbus.core.internal;
 
-import static io.hftbus.core.internal.BusFixtures.claimCount;
+import static io.hftbus.core.internal.BusFixtures.lanePositions;
 import static io.hftbus.core.internal.BusFixtures.health;
 import static io.hftbus.core.internal.BusFixtures.tick;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,7 @@ import io.hftbus.api.BackpressureException;
 import io.hftbus.api.BackpressurePolicy;
 import io.hftbus.api.BusClosedException;
 import io.hftbus.api.DispatchMode;
+import io.hftbus.api.DropReason;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.EventBusBuilder;
@@ -47,12 +48,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * moment. At the end, for every subscription:
  * <ul>
  *   <li>each event at most once, only of its types, in publish order per publisher;</li>
- *   <li>nothing claimed before {@code subscribe} was called, nothing claimed after
+ *   <li>nothing its lane accepted before {@code subscribe} was called, nothing accepted after
  *       {@code unsubscribe} returned;</li>
- *   <li>every event claimed after {@code subscribe} returned and before {@code unsubscribe} was
- *       called (for those alive the whole run: every event published) ended in exactly one delivery
- *       or one drop: published = delivered + dropped;</li>
+ *   <li>every event its lane accepted after {@code subscribe} returned and before
+ *       {@code unsubscribe} was called (for those alive the whole run: every event published) ended
+ *       in exactly one delivery or one drop: published = delivered + dropped;</li>
  * </ul>
+ * Boundaries are lane positions (what each lane had accepted), read before and after each
+ * subscribe and unsubscribe; an envelope's position is its index in its lane's dispatch order, as
+ * the whole-run all-types handler saw it.
  * and for the run: every thread ends within a deadline (no deadlock), close drains cleanly, no
  * dispatch thread is alive once close has returned, and nothing accepted is reported lost.
  *
@@ -67,17 +71,19 @@ class ChaosTest {
     private static final int MAX_EVENTS_PER_PUBLISHER = 20_000;
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    /** One subscription as the test sees it, with the claim counts bracketing its life. */
+    private static final long[] NEVER = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+
+    /** One subscription as the test sees it, with the lane positions bracketing its life. */
     private static final class Tracked {
         final String name;
         final Set<EventType> types;
         final ConcurrentLinkedQueue<Envelope<?>> received = new ConcurrentLinkedQueue<>();
         volatile Subscription subscription;
         EventStream<?> stream;
-        long beforeSubscribe;
-        long afterSubscribe;
-        volatile long beforeUnsubscribe = Long.MAX_VALUE;
-        volatile long afterUnsubscribe = Long.MAX_VALUE;
+        long[] beforeSubscribe;
+        long[] afterSubscribe;
+        volatile long[] beforeUnsubscribe = NEVER;
+        volatile long[] afterUnsubscribe = NEVER;
 
         Tracked(String name, Set<EventType> types) {
             this.name = name;
@@ -125,16 +131,16 @@ class ChaosTest {
         // Unsubscribes itself from inside its handler after a while.
         Tracked quitter = new Tracked("self-unsubscriber", EnumSet.allOf(EventType.class));
         AtomicInteger quitterCalls = new AtomicInteger();
-        quitter.beforeSubscribe = claimCount(bus);
+        quitter.beforeSubscribe = lanePositions(bus);
         quitter.subscription = bus.subscribeAll("self-unsubscriber", e -> {
             quitter.received.add(e);
             if (quitterCalls.incrementAndGet() == 500) {
-                quitter.beforeUnsubscribe = claimCount(bus);
+                quitter.beforeUnsubscribe = lanePositions(bus);
                 quitter.subscription.unsubscribe();
-                quitter.afterUnsubscribe = claimCount(bus);
+                quitter.afterUnsubscribe = lanePositions(bus);
             }
         });
-        quitter.afterSubscribe = claimCount(bus);
+        quitter.afterSubscribe = lanePositions(bus);
         tracked.add(quitter);
 
         Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
@@ -193,9 +199,9 @@ class ChaosTest {
                                     : HealthEvent.class, 2 << own.nextInt(8)));
                         } else if (choice < 8 && !mine.isEmpty()) {
                             Tracked victim = mine.remove(own.nextInt(mine.size()));
-                            victim.beforeUnsubscribe = claimCount(bus);
+                            victim.beforeUnsubscribe = lanePositions(bus);
                             victim.subscription.unsubscribe();
-                            victim.afterUnsubscribe = claimCount(bus);
+                            victim.afterUnsubscribe = lanePositions(bus);
                         } else {
                             for (Tracked t : mine) {
                                 t.drainStream();
@@ -260,34 +266,52 @@ class ChaosTest {
         assertThat(dispatchAliveAfterClose[0]).as("a dispatch thread alive after close returned, %s", context)
                 .isFalse();
         assertThat(observer.closedCalls).hasValue(1);
-        assertThat(observer.busClosed).as("BUS_CLOSED drops after a clean close, %s", context).hasValue(0);
         assertThat(observer.duplicateDropsForAll).isEmpty();
         assertThat(takenStream.isEndOfStream()).isTrue();
+        // A clean close drops nothing it accepted: a BUS_CLOSED drop is only ever the envelope of a
+        // publish that the close refused (it threw BusClosedException), at most one per publisher.
+        long closedAtPublishers = outcomes.getOrDefault("closed", new AtomicLong()).get();
+        observer.droppedForAll.forEach((sequence, reason) -> {
+            if (reason == DropReason.BUS_CLOSED) {
+                assertThat(accepted).as("BUS_CLOSED drop of an accepted envelope, %s", context)
+                        .doesNotContain(sequence);
+            }
+        });
+        assertThat(observer.busClosed.get()).as("BUS_CLOSED drops, %s", context).isLessThanOrEqualTo(closedAtPublishers);
 
         long checkStarted = System.nanoTime();
         List<LaneOrder> laneOrders = new ArrayList<>();
+        Map<Long, Long> positions = new HashMap<>();
+        Map<Long, Integer> lanes = new HashMap<>();
         for (Priority lane : Priority.values()) {
             List<Envelope<?>> inLane = all.received.stream().filter(e -> e.priority() == lane).toList();
             laneOrders.add(new LaneOrder(lane, inLane.stream().mapToLong(Envelope::sequence).toArray(),
                     inLane.stream().mapToInt(e -> e.type().ordinal()).toArray()));
+            for (int i = 0; i < inLane.size(); i++) {
+                positions.put(inLane.get(i).sequence(), (long) i);
+                lanes.put(inLane.get(i).sequence(), lane.ordinal());
+            }
         }
         BitSet acceptedSet = new BitSet();
         accepted.forEach(sequence -> acceptedSet.set(sequence.intValue()));
+        assertThat(positions.keySet()).as("the whole-run handler got every accepted event, %s", context)
+                .containsExactlyInAnyOrderElementsOf(accepted);
         List<String> problems = new ArrayList<>();
         for (Tracked t : tracked) {
             t.drainStream();
-            checkSubscription(t, observer, acceptedSet, laneOrders, problems);
+            checkSubscription(t, observer, acceptedSet, laneOrders, positions, lanes, problems);
         }
         assertThat(problems).as("%s", context).isEmpty();
         for (Tracked t : List.of(ticks, all, lagging, taken)) {
-            assertThat(observer.accountingProblems(t.subscription, t.types, 0, Long.MAX_VALUE))
+            assertThat(observer.accountingProblems(t.subscription, t.types, sequence -> true))
                     .as("published = delivered + dropped for %s, %s", t.name, context).isEmpty();
         }
-        // Every claim is accounted for by exactly one outcome at the publisher.
+        // Every announced envelope is accounted for by exactly one outcome at its publisher (a
+        // publish the close refused after announcing it counts as "closed").
         long settledAtPublishers = outcomes.entrySet().stream().filter(e -> !e.getKey().startsWith("closed")
                 && !e.getKey().startsWith("subscribe")).mapToLong(e -> e.getValue().get()).sum();
-        assertThat((long) observer.published.size()).as("claims, %s: %s", context, outcomes)
-                .isEqualTo(settledAtPublishers);
+        assertThat((long) observer.published.size()).as("announced, %s: %s", context, outcomes)
+                .isEqualTo(settledAtPublishers + observer.busClosed.get());
         assertThat(accepted).as("events accepted, %s", context).isNotEmpty();
         System.out.printf("chaos %s: %d published, %s, %d subscriptions, lagged %d; checked in %d ms%n", context,
                 observer.published.size(), outcomes, tracked.size(), observer.streamLagging.get(),
@@ -300,7 +324,8 @@ class ChaosTest {
 
     /** Checks one subscription; adds what is wrong to {@code problems}. Linear in the events, no boxing. */
     private static void checkSubscription(Tracked t, AccountingObserver observer, BitSet accepted,
-                                          List<LaneOrder> laneOrders, List<String> problems) {
+                                          List<LaneOrder> laneOrders, Map<Long, Long> positions,
+                                          Map<Long, Integer> lanes, List<String> problems) {
         boolean[] ofItsTypes = new boolean[EventType.count()];
         for (EventType type : t.types) {
             ofItsTypes[type.ordinal()] = true;
@@ -320,11 +345,15 @@ class ChaosTest {
             if (!ofItsTypes[envelope.type().ordinal()]) {
                 problems.add(where + " of type " + envelope.type());
             }
-            if (sequence < t.beforeSubscribe) {
-                problems.add(where + ", claimed before subscribe was called (" + t.beforeSubscribe + ")");
+            int lane = envelope.priority().ordinal();
+            long position = positions.getOrDefault(sequence, -1L);
+            if (position < t.beforeSubscribe[lane]) {
+                problems.add(where + " at position " + position + " of lane " + envelope.priority()
+                        + ", accepted before subscribe was called (" + t.beforeSubscribe[lane] + ")");
             }
-            if (sequence >= t.afterUnsubscribe) {
-                problems.add(where + ", claimed after unsubscribe returned (" + t.afterUnsubscribe + ")");
+            if (position >= t.afterUnsubscribe[lane]) {
+                problems.add(where + " at position " + position + " of lane " + envelope.priority()
+                        + ", accepted after unsubscribe returned (" + t.afterUnsubscribe[lane] + ")");
             }
             String publisher = envelope.event() instanceof MarketDataEvent tick ? tick.symbol()
                     : ((HealthEvent) envelope.event()).component();
@@ -351,12 +380,12 @@ class ChaosTest {
             }
             ended.set((int) sequence);
         }
-        boolean neverUnsubscribed = t.beforeUnsubscribe == Long.MAX_VALUE;
+        boolean neverUnsubscribed = t.beforeUnsubscribe == NEVER;
         for (LaneOrder order : laneOrders) {
             long missing = -1;
             for (int i = 0; i < order.sequences.length; i++) {
                 long sequence = order.sequences[i];
-                if (sequence < t.afterSubscribe || !ofItsTypes[order.types[i]]) {
+                if (i < t.afterSubscribe[order.lane.ordinal()] || !ofItsTypes[order.types[i]]) {
                     continue;
                 }
                 boolean got = ended.get((int) sequence);
@@ -374,7 +403,11 @@ class ChaosTest {
             }
         }
         if (neverUnsubscribed) {
-            problems.addAll(observer.accountingProblems(t.subscription, t.types, t.afterSubscribe, Long.MAX_VALUE));
+            // Owed: what its lanes accepted after subscribe returned (refused envelopes entered no lane).
+            problems.addAll(observer.accountingProblems(t.subscription, t.types, sequence -> {
+                Long position = positions.get(sequence);
+                return position != null && position >= t.afterSubscribe[lanes.get(sequence)];
+            }));
         }
     }
 
@@ -384,18 +417,18 @@ class ChaosTest {
 
     private static Tracked handler(CoreEventBus bus, List<Tracked> tracked, String name, Class<? extends Event> type) {
         Tracked t = new Tracked(name, Set.of(EventType.of(type)));
-        t.beforeSubscribe = claimCount(bus);
+        t.beforeSubscribe = lanePositions(bus);
         t.subscription = bus.subscribe(name, type, e -> t.received.add(e));
-        t.afterSubscribe = claimCount(bus);
+        t.afterSubscribe = lanePositions(bus);
         tracked.add(t);
         return t;
     }
 
     private static Tracked subscribeAll(CoreEventBus bus, List<Tracked> tracked, String name) {
         Tracked t = new Tracked(name, EnumSet.allOf(EventType.class));
-        t.beforeSubscribe = claimCount(bus);
+        t.beforeSubscribe = lanePositions(bus);
         t.subscription = bus.subscribeAll(name, e -> t.received.add(e));
-        t.afterSubscribe = claimCount(bus);
+        t.afterSubscribe = lanePositions(bus);
         tracked.add(t);
         return t;
     }
@@ -403,9 +436,9 @@ class ChaosTest {
     private static Tracked stream(CoreEventBus bus, List<Tracked> tracked, String name, Class<? extends Event> type,
                                   int capacity) {
         Tracked t = new Tracked(name, Set.of(EventType.of(type)));
-        t.beforeSubscribe = claimCount(bus);
+        t.beforeSubscribe = lanePositions(bus);
         EventStream<?> stream = bus.stream(name, type, capacity);
-        t.afterSubscribe = claimCount(bus);
+        t.afterSubscribe = lanePositions(bus);
         t.subscription = stream;
         t.stream = stream;
         tracked.add(t);

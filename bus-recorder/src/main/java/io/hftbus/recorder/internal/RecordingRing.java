@@ -3,43 +3,43 @@ package io.hftbus.recorder.internal;
 import io.hftbus.api.Envelope;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * The in-memory recording: a power-of-two ring of envelopes, indexed by the bus sequence.
+ * The in-memory recording: a power-of-two ring of envelopes, in the order the bus announced them.
  *
- * <p><b>Writing without a claim counter.</b> The bus gives every claimed sequence to
- * {@code onPublished} exactly once, and sequences are dense from 0, so the envelope of sequence
- * {@code s} belongs in slot {@code s & mask}: publishers never contend for a slot index, and the
- * newest {@code capacity} sequences always occupy distinct slots. A slot is written with a
- * compare-and-set that keeps the higher sequence, so a publisher that was descheduled between its
- * claim and its recording, long enough for the ring to wrap, cannot put an old envelope over a
- * newer one. The CAS is a full fence; it also publishes the envelope (whose fields are final) to
- * readers, who read slots with acquire.
+ * <p><b>Writing.</b> Each recording takes the next arrival index with one atomic increment and
+ * stores the envelope in slot {@code index & mask} with a release store, which publishes the
+ * envelope (whose fields are final) to readers, who read slots with acquire. Sequences are unique
+ * but neither dense nor one global order (publishers claim them in blocks), so they cannot index
+ * the ring; arrival order is also the order the bus accepted the envelopes in, publisher by
+ * publisher. A publisher descheduled between taking its index and storing, for as long as the ring
+ * takes to wrap, may leave its envelope in place of a newer one: the ring is a debugging window,
+ * and its counts stay exact.
  *
- * <p><b>Refusals.</b> When the bus refuses an envelope after recording it, its sequence is stored
- * with release in the slot's entry of {@link #refusedSequences}. A reader that acquires an envelope
- * and then finds its sequence there leaves it out; a refusal that lands after the reader looked is
- * one the snapshot raced with, and the snapshot includes the envelope, as it would have a moment
- * before the lane decided. A later envelope in the slot has another sequence, so the mark of the
- * old one never hides it.
+ * <p><b>Refusals.</b> When the bus refuses an envelope after recording it (its lane was full), the
+ * refusal comes on the same thread right after the recording, so the ring looks for the envelope
+ * among the latest slots, by identity, and marks its slot with a release store; a reader that
+ * acquires an envelope and then finds its slot marked for it leaves it out. A refused envelope that
+ * newer ones already pushed out needs no mark.
  *
  * <p>Counts are {@link LongAdder}s: publishers on different cores increment different cells
  * instead of contending on one line; they allocate their cells once, on first contention.
  */
 public final class RecordingRing {
 
-    private static final Comparator<Envelope<?>> BY_SEQUENCE = Comparator.comparingLong(Envelope::sequence);
+    /** How many of the latest slots a refusal searches for its envelope. */
+    private static final int REFUSAL_SEARCH = 4096;
 
     private final int capacity;
     private final int mask;
     private final AtomicReferenceArray<Envelope<?>> slots;
-    private final AtomicLongArray refusedSequences;
+    private final AtomicReferenceArray<Envelope<?>> refusedInSlot;
+    private final AtomicLong arrivals = new AtomicLong();
     private final LongAdder recorded = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
@@ -51,10 +51,7 @@ public final class RecordingRing {
         this.capacity = requestedCapacity <= 1 ? requestedCapacity : Integer.highestOneBit(requestedCapacity - 1) << 1;
         this.mask = Math.max(0, capacity - 1);
         this.slots = new AtomicReferenceArray<>(capacity);
-        this.refusedSequences = new AtomicLongArray(capacity);
-        for (int i = 0; i < capacity; i++) {
-            refusedSequences.set(i, -1L);
-        }
+        this.refusedInSlot = new AtomicReferenceArray<>(capacity);
     }
 
     /** The number of envelopes the ring holds at most. */
@@ -68,17 +65,8 @@ public final class RecordingRing {
         if (capacity == 0) {
             return;
         }
-        long sequence = envelope.sequence();
-        int index = (int) (sequence & mask);
-        for (;;) {
-            Envelope<?> current = slots.get(index);
-            if (current != null && current.sequence() >= sequence) {
-                return; // a newer envelope already took the slot: ours is overwritten at once
-            }
-            if (slots.compareAndSet(index, current, envelope)) {
-                return;
-            }
-        }
+        long arrival = arrivals.getAndIncrement();
+        slots.setRelease((int) (arrival & mask), envelope);
     }
 
     /** Marks a recorded envelope as refused by the bus; publisher or closing thread, no allocation. */
@@ -87,9 +75,16 @@ public final class RecordingRing {
         if (capacity == 0) {
             return;
         }
-        long sequence = envelope.sequence();
-        // Release: a reader that acquires the mark also sees the envelope it refers to.
-        refusedSequences.setRelease((int) (sequence & mask), sequence);
+        long newest = arrivals.get() - 1;
+        long oldest = Math.max(0, Math.max(newest - capacity + 1, newest - REFUSAL_SEARCH + 1));
+        for (long arrival = newest; arrival >= oldest; arrival--) {
+            int index = (int) (arrival & mask);
+            if (slots.getAcquire(index) == envelope) {
+                // Release: a reader that acquires the mark also sees the envelope it refers to.
+                refusedInSlot.setRelease(index, envelope);
+                return;
+            }
+        }
     }
 
     /** Envelopes recorded so far, overwritten and refused ones included. */
@@ -108,42 +103,35 @@ public final class RecordingRing {
     }
 
     /**
-     * The envelopes held that {@code filter} accepts, refused ones left out, in sequence order;
-     * an unmodifiable list.
+     * The envelopes held that {@code filter} accepts, refused ones left out, in the order they were
+     * recorded; an unmodifiable list.
      */
     public List<Envelope<?>> snapshot(Predicate<Envelope<?>> filter) {
-        List<Envelope<?>> kept = new ArrayList<>((int) Math.min(capacity, recorded.sum()));
-        for (int i = 0; i < capacity; i++) {
-            Envelope<?> envelope = held(i);
+        long end = arrivals.get();
+        long start = Math.max(0, end - capacity);
+        List<Envelope<?>> kept = new ArrayList<>((int) (end - start));
+        for (long arrival = start; arrival < end; arrival++) {
+            Envelope<?> envelope = held((int) (arrival & mask));
             if (envelope != null && filter.test(envelope)) {
                 kept.add(envelope);
             }
         }
-        kept.sort(BY_SEQUENCE);
         return Collections.unmodifiableList(kept);
     }
 
-    /** The envelopes held whose sequence is within {@code [from, to]}, refused ones left out, in sequence order. */
+    /**
+     * The envelopes held whose sequence is within {@code [from, to]}, refused ones left out, in the
+     * order they were recorded.
+     */
     public List<Envelope<?>> snapshotBySequence(long from, long to) {
-        if (to - from >= capacity || to - from < 0) {
-            // Wider than the ring (or overflowing): every slot may hold a match.
-            return snapshot(envelope -> envelope.sequence() >= from && envelope.sequence() <= to);
-        }
-        List<Envelope<?>> kept = new ArrayList<>((int) (to - from + 1));
-        for (long sequence = from; sequence <= to; sequence++) {
-            Envelope<?> envelope = held((int) (sequence & mask));
-            if (envelope != null && envelope.sequence() == sequence) {
-                kept.add(envelope);
-            }
-        }
-        return Collections.unmodifiableList(kept);
+        return snapshot(envelope -> envelope.sequence() >= from && envelope.sequence() <= to);
     }
 
     /** The envelope of slot {@code index} unless it is empty or refused. */
     private Envelope<?> held(int index) {
-        // Acquire: pairs with the CAS in record(), so the envelope's fields are seen initialised.
+        // Acquire: pairs with the release store in record(), so the envelope's fields are seen initialised.
         Envelope<?> envelope = slots.getAcquire(index);
-        if (envelope == null || refusedSequences.getAcquire(index) == envelope.sequence()) {
+        if (envelope == null || refusedInSlot.getAcquire(index) == envelope) {
             return null;
         }
         return envelope;

@@ -1,0 +1,31 @@
+package io.hftbus.core.internal;
+
+import io.hftbus.api.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a handler's failure goes: to the observers, and to the log, rate-limited per subscriber
+ * with the type, the sequence and the subscriber's name. Called on dispatch threads, on the failure
+ * path only.
+ */
+final class HandlerFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreEventBus.class);
+
+    private final String busName;
+
+    HandlerFailures(String busName) {
+        this.busName = busName;
+    }
+
+    void report(Envelope<?> envelope, Subscriber subscriber, Throwable failure, ObserverChain observers) {
+        observers.handlerFailed(envelope, subscriber, failure);
+        long quiet = subscriber.failureLog.admit();
+        if (quiet >= 0) {
+            RateLimitedLog.warn(LOG, "bus '{}': handler '{}' threw on {} event sequence {} ({} more failures of it"
+                    + " since the last report); the other subscribers got the event", new Object[] {busName,
+                    subscriber.name, envelope.type(), envelope.sequence(), quiet}, failure);
+        }
+    }
+}
