@@ -5,14 +5,15 @@
  * {@link io.hftbus.core.CoreModule} for components, and its idle strategies
  * ({@link io.hftbus.core.idle}) for any polling thread.
  */
-// The requires-automatic lints are off for this module (see its pom): Dagger ships as an
-// automatic module.
+// The requires-automatic lint is off (see the parent pom): Dagger ships as an automatic module.
 module io.hftbus.core {
     requires transitive io.hftbus.api;
     requires org.jctools.core.jdk11;
     requires org.slf4j;
-    requires transitive dagger;
-    requires jakarta.inject;
+    // Only CoreModule and the factories Dagger generates for it use these, and only a Dagger
+    // component loads them: EventBus.create() and the builder run without a Dagger jar.
+    requires static dagger;
+    requires static jakarta.inject;
 
     exports io.hftbus.core;
     exports io.hftbus.core.idle;

@@ -2,8 +2,7 @@
  * Runnable hftbus examples. The stages use {@code io.hftbus.api} only; the assembly picks the core,
  * statistics and recorder modules here, with {@code requires}.
  */
-// The requires-automatic lints are off for this module (see its pom): Dagger ships as an
-// automatic module.
+// The requires-automatic lint is off (see the parent pom): Dagger ships as an automatic module.
 module io.hftbus.examples {
     requires io.hftbus.api;
     requires io.hftbus.core;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A pull subscriber: events of one type queue up in the stream's own bounded queue, and the
- * application takes them on its own threads, like the original design's {@code rx.recv()}.
+ * application takes them on its own threads.
  *
  * <p><b>Lagging.</b> When the application does not keep up and the queue is full, the bus drops
  * the new envelope for this stream only, counts it in {@link #lagged()} and reports it to the

@@ -9,7 +9,7 @@ package io.hftbus.api;
  */
 public record LaneConfig(int capacity, BackpressurePolicy backpressure) {
 
-    /** The original design's channel capacity. */
+    /** A lane's capacity unless configured: 10,000 envelopes, rounded up to a power of two. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
     /** The largest capacity a lane accepts. */

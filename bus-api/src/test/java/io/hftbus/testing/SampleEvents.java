@@ -1,5 +1,7 @@
 package io.hftbus.testing;
 
+import io.hftbus.api.Envelope;
+import io.hftbus.api.Priority;
 import io.hftbus.api.event.AggregatedDataEvent;
 import io.hftbus.api.event.ApprovedSignalEvent;
 import io.hftbus.api.event.ConfigEvent;
@@ -96,6 +98,33 @@ public final class SampleEvents {
             default:
                 throw new AssertionError(type);
         }
+    }
+
+    /**
+     * A market data event of {@code symbol} with timestamp {@code n} and price {@code 1 + n}: the
+     * {@code n}-th of a publisher that the symbol names.
+     */
+    public static MarketDataEvent tick(String symbol, long n) {
+        return new MarketDataEvent(n, symbol, 1.0 + n, 1.0, 0.0, 0.0, 0.0, 0.0);
+    }
+
+    /** {@code count} ticks, the i-th {@code tick(i)}: made up front, so that publishing them allocates nothing. */
+    public static MarketDataEvent[] ticks(int count) {
+        MarketDataEvent[] ticks = new MarketDataEvent[count];
+        for (int i = 0; i < count; i++) {
+            ticks[i] = tick(i);
+        }
+        return ticks;
+    }
+
+    /** A healthy report of {@code component} with timestamp {@code n}: the {@code n}-th of that component. */
+    public static HealthEvent health(String component, long n) {
+        return new HealthEvent(n, component, HealthStatus.HEALTHY, "");
+    }
+
+    /** {@code event} in the envelope a bus would give its observers: on the NORMAL lane, stamped {@code publishNanos}. */
+    public static <E extends Event> Envelope<E> envelope(long sequence, long publishNanos, E event) {
+        return new Envelope<>(sequence, publishNanos, Priority.NORMAL, event);
     }
 
     /** A market data event with price {@code 1 + n}: cheap, distinguishable, valid. */

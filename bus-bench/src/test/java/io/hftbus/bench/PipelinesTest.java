@@ -3,6 +3,7 @@ package io.hftbus.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hftbus.testing.SampleEvents;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class PipelinesTest {
                     receivers[i] = new CountingReceiver();
                 }
                 try (Pipeline pipeline = contender.open(topology, waiting, receivers);
-                     BatchDriver driver = new BatchDriver(pipeline, topology, receivers, Events.tick(7),
+                     BatchDriver driver = new BatchDriver(pipeline, topology, receivers, SampleEvents.tick(7),
                              contender.batchSize())) {
                     driver.runBatch(1000);
                     assertThat(driver.runBatch(1001)).as("%s %s %s", contender, topology, waiting).isEqualTo(2001);

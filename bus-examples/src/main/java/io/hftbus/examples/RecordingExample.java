@@ -30,13 +30,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The README's recording snippets, compiled and run: the recorder through Dagger's
- * {@link RecorderModule} (the original's {@code with_recording(100_000)} and
- * {@code get_events()}), without Dagger, to a journal, read back, and replayed into a fresh bus.
+ * The recording guide's code, compiled and run: the recorder through Dagger's
+ * {@link RecorderModule}, without Dagger, to a journal, read back, and replayed into a fresh bus.
  */
 public final class RecordingExample {
 
-    /** The README's component: the core's bus, recorded. */
+    /** The guide's component: the core's bus, recorded. */
     @Singleton
     @Component(modules = {CoreModule.class, RecorderModule.class})
     interface TradingBus {

@@ -20,26 +20,21 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The README's statistics snippets, compiled and run: a {@link StatsCollector} given to the
- * builder and read like the original's {@code get_stats()}, the same through Dagger's
- * {@link StatsModule}, latency percentiles, and the periodic {@link StatsReporter}.
+ * The code of {@code docs/statistics.md}, compiled and run by {@code ExampleMainsTest}: a
+ * {@link StatsCollector} given to the builder, the same through Dagger's {@link StatsModule},
+ * latency percentiles, and the periodic {@link StatsReporter}.
  */
 public final class StatisticsExample {
 
-    /** The README's component: the core's bus with the statistics module. */
+    // tag::component[]
     @Singleton
     @Component(modules = {CoreModule.class, StatsModule.class})
     interface TradingBus {
-
-        /** The bus. */
         EventBus bus();
-
-        /** The api view: snapshot(), of(type), lane(priority). */
-        BusStats stats();
-
-        /** The same instance, for the reporter. */
-        StatsCollector statsCollector();
+        BusStats stats();                // the api view: snapshot(), of(type), lane(priority)
+        StatsCollector statsCollector(); // the same instance, for a StatsReporter
     }
+    // end::component[]
 
     private static final int TICKS = 10_000;
 
@@ -57,43 +52,47 @@ public final class StatisticsExample {
     }
 
     private static void withoutDagger() {
+        // tag::without-dagger[]
         StatsCollector stats = new StatsCollector();
-        EventBus bus = EventBus.builder().observer(stats).build();
-        try {
+        try (EventBus bus = EventBus.builder().observer(stats).build()) {
             bus.subscribe(MarketDataEvent.class, envelope -> { });
             publishTicks(bus);
-        } finally {
-            // close() delivers everything accepted and joins the dispatch thread: the counts are final.
-            bus.close();
-        }
+        }   // close() delivers everything accepted: the counts below are final
 
         StatsSnapshot snapshot = stats.snapshot();
         for (TypeStats type : snapshot.types()) {
             System.out.printf("%s: published=%d, received=%d, dropped=%d%n",
                     type.type(), type.published(), type.received(), type.dropped());
         }
+        // end::without-dagger[]
 
+        // tag::latency[]
         LatencySnapshot md = stats.of(EventType.MARKET_DATA).latency();
         System.out.printf("market data: p50=%dns p99=%dns p99.9=%dns max=%dns over %d deliveries%n",
                 md.p50(), md.p99(), md.p999(), md.max(), md.count());
+        // end::latency[]
     }
 
     private static void withDagger() {
+        // tag::with-dagger[]
         TradingBus app = DaggerStatisticsExample_TradingBus.create();
-        // The reporter prints one line per interval and a last one when closed.
+        // end::with-dagger[]
+        EventBus bus = app.bus();
+        // tag::reporter[]
         StatsReporter reporter = StatsReporter.start(app.statsCollector(), Duration.ofSeconds(10),
                 line -> System.out.println("report: " + line));
-        EventBus bus = app.bus();
-        try {
-            bus.subscribe(OrderEvent.class, envelope -> { });
-            bus.publish(new OrderEvent(1L, 1L, 1L, "ES", Side.BUY, OrderType.LIMIT, TimeInForce.DAY, 1, 6000.0, 0.0));
-        } finally {
-            bus.close();
-        }
+        // end::reporter[]
+        bus.subscribe(OrderEvent.class, envelope -> { });
+        bus.publish(new OrderEvent(1L, 1L, 1L, "ES", Side.BUY, OrderType.LIMIT, TimeInForce.DAY, 1, 6000.0, 0.0));
+        bus.close();
+        // tag::reporter-close[]
+        reporter.close();   // one last line, for the time since the previous one
+        // end::reporter-close[]
+        // tag::of-type[]
         TypeStats orders = app.stats().of(EventType.ORDER);
+        // end::of-type[]
         System.out.printf("orders: published=%d, received=%d, p99=%dns%n", orders.published(), orders.received(),
                 orders.latency().p99());
-        reporter.close();
     }
 
     private static void publishTicks(EventBus bus) {

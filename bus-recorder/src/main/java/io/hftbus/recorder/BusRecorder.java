@@ -14,6 +14,11 @@ import io.hftbus.recorder.internal.JournalWriter;
 import io.hftbus.recorder.internal.RecordingRing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>With Dagger, name {@link RecorderModule} in the component. Without:
  * <pre>{@code
- * BusRecorder recorder = BusRecorder.create();                 // with_recording(100_000)
+ * BusRecorder recorder = BusRecorder.create();                 // the last 100,000 envelopes
  * try (EventBus bus = EventBus.builder().observer(recorder).build()) {
  *     bus.publish(tick);
  * }
@@ -89,17 +94,27 @@ public final class BusRecorder implements EventRecorder, BusObserver, AutoClosea
             try {
                 journal = new JournalWriter(config.journal(), config.journalQueueCapacity(), config.journalOverflow(),
                         config.journalHoldTimeout());
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new UncheckedIOException("cannot create the journal " + config.journal()
-                        + ": it exists already, and a journal is never appended to nor overwritten", e);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new UncheckedIOException("cannot create the journal " + config.journal() + ": its directory "
-                        + config.journal().toAbsolutePath().getParent() + " does not exist", e);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the journal " + config.journal() + ": " + e, e);
+                throw new UncheckedIOException("cannot create the journal " + config.journal() + ": "
+                        + whyNotCreated(config.journal(), e), e);
             }
         }
         return new BusRecorder(new RecordingRing(config.ringCapacity()), journal);
+    }
+
+    /** Why creating {@code journal} failed, in words: the file system's exceptions name only the path. */
+    private static String whyNotCreated(Path journal, IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "it exists already, and a journal is never appended to nor overwritten";
+        }
+        Path directory = journal.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException && directory != null && !Files.isDirectory(directory)) {
+            return "the directory " + directory + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import java.time.Duration;
 public record RecorderConfig(int ringCapacity, Path journal, int journalQueueCapacity,
                              JournalOverflow journalOverflow, Duration journalHoldTimeout) {
 
-    /** The original design's {@code with_recording(100_000)}. */
+    /** Envelopes kept in memory by default: the last 100,000, rounded up to a power of two. */
     public static final int DEFAULT_RING_CAPACITY = 100_000;
     /** Enough for tens of milliseconds of a million events a second while the disk stalls. */
     public static final int DEFAULT_JOURNAL_QUEUE_CAPACITY = 65_536;
@@ -62,7 +62,7 @@ public record RecorderConfig(int ringCapacity, Path journal, int journalQueueCap
                 DEFAULT_JOURNAL_HOLD_TIMEOUT);
     }
 
-    /** A ring of {@code ringCapacity} envelopes and no journal: the original's {@code with_recording(n)}. */
+    /** A ring of {@code ringCapacity} envelopes and no journal. */
     public static RecorderConfig withRecording(int ringCapacity) {
         return defaults().withRingCapacity(ringCapacity);
     }

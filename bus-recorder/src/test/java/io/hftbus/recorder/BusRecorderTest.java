@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BusRecorderTest {
 
     @Test
-    void defaultsToTheOriginalsHundredThousandRoundedUpToAPowerOfTwo() {
+    void defaultsToAHundredThousandRoundedUpToAPowerOfTwo() {
         BusRecorder recorder = BusRecorder.create();
         assertThat(recorder.capacity()).isEqualTo(131_072);
         assertThat(recorder.journal()).isEmpty();

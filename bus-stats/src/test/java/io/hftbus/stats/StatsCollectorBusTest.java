@@ -1,8 +1,8 @@
 package io.hftbus.stats;
 
-import static io.hftbus.stats.TestEvents.awaitTrue;
-import static io.hftbus.stats.TestEvents.health;
-import static io.hftbus.stats.TestEvents.tick;
+import static io.hftbus.stats.Await.awaitTrue;
+import static io.hftbus.testing.SampleEvents.health;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +61,7 @@ class StatsCollectorBusTest {
                     // Market data in its own lane and, overriding the priority, in another one:
                     // two dispatch threads deliver the same type at once.
                     if (i % 4 == 0) {
-                        bus.publish(health(i));
+                        bus.publish(health("feed", i));
                     } else if (i % 4 == 1) {
                         bus.publish(tick(i), Priority.NORMAL);
                     } else {
@@ -130,7 +130,7 @@ class StatsCollectorBusTest {
 
             long notAccepted = 0;
             for (int i = 1; i <= 10; i++) {
-                if (bus.publish(health(i)) == EventBus.NOT_ACCEPTED) {
+                if (bus.publish(health("feed", i)) == EventBus.NOT_ACCEPTED) {
                     notAccepted++;
                 }
             }
@@ -179,7 +179,7 @@ class StatsCollectorBusTest {
         EventBus bus = EventBus.builder().name("closing").observer(stats).build();
         HeldHandler held = HeldHandler.holdFirst(bus);
         for (int i = 1; i < 10; i++) {
-            bus.publish(health(i));
+            bus.publish(health("feed", i));
         }
 
         assertThat(bus.close(Duration.ofMillis(50))).as("close times out behind the held handler").isFalse();
@@ -223,7 +223,7 @@ class StatsCollectorBusTest {
                 .backpressure(Priority.LOW, BackpressurePolicy.DROP_NEWEST).observer(stats).build()) {
             HeldHandler held = HeldHandler.holdFirst(bus);
             for (int i = 1; i <= 50; i++) {
-                bus.publish(health(i));
+                bus.publish(health("feed", i));
             }
 
             LaneStats waiting = stats.lane(Priority.LOW);
@@ -270,7 +270,7 @@ class StatsCollectorBusTest {
                     }
                 }
             });
-            bus.publish(health(0));
+            bus.publish(health("feed", 0));
             assertThat(held.entered.await(10, TimeUnit.SECONDS)).as("handler holds the dispatch thread").isTrue();
             return held;
         }

@@ -1,8 +1,8 @@
 package io.hftbus.stats;
 
-import static io.hftbus.stats.TestEvents.envelope;
-import static io.hftbus.stats.TestEvents.health;
-import static io.hftbus.stats.TestEvents.tick;
+import static io.hftbus.testing.SampleEvents.envelope;
+import static io.hftbus.testing.SampleEvents.health;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -101,7 +101,7 @@ class StatsCollectorTest {
         BusObserver view = stats.forThread();
         for (int i = 0; i < 100; i++) {
             deliverWithLatency(view, i, 1_000L);
-            deliverWithLatency(view, envelope(1000 + i, PUBLISHED_AT, health(i)), 50_000L);
+            deliverWithLatency(view, envelope(1000 + i, PUBLISHED_AT, health("feed", i)), 50_000L);
         }
 
         assertThat(stats.of(EventType.MARKET_DATA).latency().max()).isCloseTo(1_000L, withinPercentage(1));
@@ -181,7 +181,7 @@ class StatsCollectorTest {
         StatsCollector stats = new StatsCollector();
         BusObserver view = stats.forThread();
         Envelope<MarketDataEvent> tick = envelope(1, PUBLISHED_AT, tick(1));
-        Envelope<?> health = envelope(2, PUBLISHED_AT, health(2));
+        Envelope<?> health = envelope(2, PUBLISHED_AT, health("feed", 2));
         stats.onPublished(tick);
         stats.onPublished(tick);
         stats.onPublished(health);

@@ -1,6 +1,6 @@
 package io.hftbus.stats;
 
-import static io.hftbus.stats.TestEvents.tick;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dagger.Component;

@@ -1,7 +1,7 @@
 package io.hftbus.stats;
 
-import static io.hftbus.stats.TestEvents.awaitTrue;
-import static io.hftbus.stats.TestEvents.tick;
+import static io.hftbus.stats.Await.awaitTrue;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Read-only view of what a bus recorded, implemented by the {@code io.hftbus.recorder} module: the
- * original design's {@code EventBus::with_recording(100_000)} and {@code recorder.get_events()}.
+ * Read-only view of what a bus recorded, implemented by the {@code io.hftbus.recorder} module.
  *
  * <p><b>What is recorded.</b> Every envelope the bus announces to its observers, that is every
  * event that claimed a sequence, in a ring of {@link #capacity()} envelopes that overwrites the

@@ -4,8 +4,7 @@ import io.hftbus.api.Priority;
 import io.hftbus.api.event.EventType;
 
 /**
- * Read-only view of a bus's statistics, implemented by the {@code io.hftbus.stats} module. The
- * original design's {@code bus.get_stats()}.
+ * Read-only view of a bus's statistics, implemented by the {@code io.hftbus.stats} module.
  *
  * <p>Thread-safe: any thread may read at any time; readings are taken without stopping the bus, so
  * figures of different types may be a few events apart, while each counter is exact. Reading is

@@ -5,7 +5,7 @@ import io.hftbus.api.event.EventType;
 import java.util.List;
 
 /**
- * Every type's and lane's figures at one moment: the original design's {@code get_stats()}.
+ * Every type's and lane's figures at one moment.
  *
  * <pre>{@code
  * for (TypeStats type : stats.snapshot().types()) {

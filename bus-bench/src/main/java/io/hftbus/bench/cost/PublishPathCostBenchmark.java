@@ -3,8 +3,8 @@ package io.hftbus.bench.cost;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.Priority;
 import io.hftbus.api.event.MarketDataEvent;
-import io.hftbus.bench.Events;
 import io.hftbus.bench.Pipelines;
+import io.hftbus.testing.SampleEvents;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PublishPathCostBenchmark {
 
     private final AtomicLong claims = new AtomicLong();
-    private final MarketDataEvent event = Events.tick(1);
+    private final MarketDataEvent event = SampleEvents.tick(1);
     private final MpmcVarHandleArrayQueue<MarketDataEvent> queue = new MpmcVarHandleArrayQueue<>(Pipelines.CAPACITY);
     private long sequence;
 

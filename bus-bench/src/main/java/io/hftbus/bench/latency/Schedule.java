@@ -1,7 +1,7 @@
 package io.hftbus.bench.latency;
 
 import io.hftbus.api.event.MarketDataEvent;
-import io.hftbus.bench.Events;
+import io.hftbus.testing.SampleEvents;
 
 /**
  * The publisher's plan: event n is due at {@code start + n * period}, and is one of a ring of
@@ -16,7 +16,7 @@ final class Schedule {
     static final int RING = 1 << 16;
     private static final int MASK = RING - 1;
 
-    private final MarketDataEvent[] events = Events.ticks(RING);
+    private final MarketDataEvent[] events = SampleEvents.ticks(RING);
     private final long[] intended = new long[RING];
 
     MarketDataEvent event(long index) {

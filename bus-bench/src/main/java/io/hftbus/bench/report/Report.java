@@ -73,7 +73,7 @@ final class Report {
         }
     }
 
-    /** Between the two distances measured on the machine of the README, about 65 and 320 ns. */
+    /** Between the two distances measured on the machine of docs/performance, about 65 and 320 ns. */
     static final double NEAR_NANOS = 150;
 
     private static final double[] PERCENTILES = {50, 99, 99.9, 99.99, 100};

@@ -4,11 +4,11 @@ import io.hftbus.bench.BatchDriver;
 import io.hftbus.bench.Contender;
 import io.hftbus.bench.CoreToCore;
 import io.hftbus.bench.CountingReceiver;
-import io.hftbus.bench.Events;
 import io.hftbus.bench.Pipeline;
 import io.hftbus.bench.Receiver;
 import io.hftbus.bench.Topology;
 import io.hftbus.bench.Waiting;
+import io.hftbus.testing.SampleEvents;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,7 +66,7 @@ public abstract class PipelineBenchmark {
             receivers[i] = new CountingReceiver();
         }
         pipeline = contender().open(topology, Waiting.YIELDING, receivers);
-        driver = new BatchDriver(pipeline, topology, receivers, Events.tick(1), contender().batchSize());
+        driver = new BatchDriver(pipeline, topology, receivers, SampleEvents.tick(1), contender().batchSize());
     }
 
     /** One batch, end to end. */

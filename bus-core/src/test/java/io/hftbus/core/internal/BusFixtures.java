@@ -6,32 +6,16 @@ import io.hftbus.api.BusObserver;
 import io.hftbus.api.DispatchMode;
 import io.hftbus.api.EventBusBuilder;
 import io.hftbus.api.WaitStrategy;
-import io.hftbus.api.event.HealthEvent;
-import io.hftbus.api.event.HealthStatus;
-import io.hftbus.api.event.MarketDataEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** Events, configurations and probes shared by the reliability tests. */
+/** Configurations and probes shared by the reliability tests; their events come from {@code SampleEvents}. */
 final class BusFixtures {
 
     private BusFixtures() {
-    }
-
-    /** A tick whose symbol names its publisher and whose timestamp is the publisher's counter. */
-    static MarketDataEvent tick(String publisher, long counter) {
-        return new MarketDataEvent(counter, publisher, 100.0, 1.0, 99.5, 1.0, 100.5, 1.0);
-    }
-
-    static MarketDataEvent tick(long counter) {
-        return tick("P", counter);
-    }
-
-    static HealthEvent health(String publisher, long counter) {
-        return new HealthEvent(counter, publisher, HealthStatus.HEALTHY, "");
     }
 
     /** A builder for a bus of small BLOCK lanes, with observers. */

@@ -1,8 +1,8 @@
 package io.hftbus.core.internal;
 
 import static io.hftbus.core.internal.BusFixtures.lanePositions;
-import static io.hftbus.core.internal.BusFixtures.health;
-import static io.hftbus.core.internal.BusFixtures.tick;
+import static io.hftbus.testing.SampleEvents.health;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hftbus.api.BackpressureException;

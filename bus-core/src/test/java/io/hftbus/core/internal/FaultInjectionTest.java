@@ -2,7 +2,7 @@ package io.hftbus.core.internal;
 
 import static io.hftbus.core.internal.BusFixtures.builder;
 import static io.hftbus.core.internal.BusFixtures.bus;
-import static io.hftbus.core.internal.BusFixtures.tick;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,6 +7,7 @@ import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.examples.pipeline.Instrument;
 import io.hftbus.examples.pipeline.MarketFeed;
+import io.hftbus.recorder.JournalFormatException;
 import io.hftbus.recorder.JournalReader;
 import io.hftbus.recorder.JournalRecord;
 import java.io.IOException;
@@ -41,9 +42,21 @@ final class JournalFeed implements MarketFeed {
     private final double rate;
     private final long firstTimestamp;
     private final long marketEvents;
+    private final Integrity integrity;
+
+    /**
+     * What the first reading found of the file's end.
+     *
+     * @param records    complete records in the file
+     * @param tornTail   whether the file ends in an incomplete record (what a killed writer leaves)
+     * @param endOffset  where the complete records end
+     * @param fileLength the file's length
+     */
+    record Integrity(long records, boolean tornTail, long endOffset, long fileLength) {
+    }
 
     private JournalFeed(JournalReader reader, Set<Long> refused, List<Instrument> instruments, long seed, double rate,
-                        long firstTimestamp, long marketEvents) {
+                        long firstTimestamp, long marketEvents, Integrity integrity) {
         this.reader = reader;
         this.refused = refused;
         this.instruments = instruments;
@@ -51,15 +64,26 @@ final class JournalFeed implements MarketFeed {
         this.rate = rate;
         this.firstTimestamp = firstTimestamp;
         this.marketEvents = marketEvents;
+        this.integrity = integrity;
     }
 
     /**
      * Opens {@code journal}.
      *
-     * @throws IOException              if it cannot be read or is damaged
+     * @throws IOException              if it cannot be read or is damaged; the message names the file
      * @throws IllegalArgumentException if it holds no market data, or market data of an unknown symbol
      */
     static JournalFeed open(Path journal) throws IOException {
+        try {
+            return scan(journal);
+        } catch (JournalFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot read journal " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JournalFeed scan(Path journal) throws IOException {
         Set<Long> refused = new HashSet<>();
         Set<String> recordedSymbols = new LinkedHashSet<>();
         String configuredSymbols = null;
@@ -67,8 +91,11 @@ final class JournalFeed implements MarketFeed {
         double rate = 20_000;
         long firstTimestamp = -1;
         long marketEvents = 0;
+        long records = 0;
+        Integrity integrity;
         try (JournalReader scan = JournalReader.open(journal)) {
             for (JournalRecord record; (record = scan.next()) != null; ) {
+                records++;
                 if (record instanceof JournalRecord.Refused) {
                     refused.add(record.sequence());
                     continue;
@@ -99,6 +126,7 @@ final class JournalFeed implements MarketFeed {
                     marketEvents++;
                 }
             }
+            integrity = new Integrity(records, scan.tornTail(), scan.endOffset(), scan.fileLength());
         }
         if (marketEvents == 0) {
             throw new IllegalArgumentException("journal " + journal + " holds no market data");
@@ -108,7 +136,7 @@ final class JournalFeed implements MarketFeed {
             instruments.add(Instrument.of(symbol));
         }
         return new JournalFeed(JournalReader.open(journal), refused, List.copyOf(instruments), seed, rate,
-                firstTimestamp, marketEvents);
+                firstTimestamp, marketEvents, integrity);
     }
 
     @Override
@@ -153,6 +181,11 @@ final class JournalFeed implements MarketFeed {
     /** Market-data events in the journal. */
     long marketEvents() {
         return marketEvents;
+    }
+
+    /** How many complete records the file holds, and whether a torn record follows them. */
+    Integrity integrity() {
+        return integrity;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The example trading pipeline: a synthetic futures market (or a recorded journal) through
  * features, a mean-reversion strategy, risk, simulated execution and PnL, with a console
- * dashboard. Run it with {@code ./mvnw -q -Prun-example -DskipTests verify}, or on the module path:
- * {@code java -p bus-examples/target/modules:bus-examples/target/bus-examples-<version>.jar
- * -m io.hftbus.examples/io.hftbus.examples.app.TradingPipeline --help}.
+ * dashboard. Run it with {@code bus-examples/run.sh [options]}, or once built on the module path:
+ * {@code java -p bus-examples/target/modules -m io.hftbus.examples/io.hftbus.examples.app.TradingPipeline --help}.
  */
 public final class TradingPipeline {
 
@@ -71,12 +71,9 @@ public final class TradingPipeline {
             err.println(Options.USAGE);
             return USAGE;
         }
-        if (options.record() != null && Files.exists(options.record())) {
-            err.println("error: --record " + options.record() + " exists already; a journal is never overwritten");
-            return USAGE;
-        }
-        if (options.replay() != null && !Files.isReadable(options.replay())) {
-            err.println("error: --replay " + options.replay() + " is not a readable file");
+        String badFile = checkFiles(options);
+        if (badFile != null) {
+            err.println("error: " + badFile);
             return USAGE;
         }
         try {
@@ -85,6 +82,30 @@ public final class TradingPipeline {
             err.println("error: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** What is wrong with the files the options name, or {@code null}. */
+    private static String checkFiles(Options options) {
+        Path record = options.record();
+        if (record != null) {
+            Path directory = record.toAbsolutePath().getParent();
+            if (Files.exists(record)) {
+                return "--record " + record + " exists already; a journal is never overwritten";
+            }
+            if (!Files.isDirectory(directory)) {
+                return "--record " + record + ": the directory " + directory + " does not exist";
+            }
+        }
+        Path replay = options.replay();
+        if (replay != null) {
+            if (Files.isDirectory(replay)) {
+                return "--replay " + replay + " is a directory, not a journal file";
+            }
+            if (!Files.isReadable(replay)) {
+                return "--replay " + replay + " is not a readable file";
+            }
+        }
+        return null;
     }
 
     private static int runPipeline(Options options, PrintStream out, PrintStream err)
@@ -96,6 +117,18 @@ public final class TradingPipeline {
         long start;
         if (options.replay() != null) {
             JournalFeed journal = JournalFeed.open(options.replay());
+            JournalFeed.Integrity integrity = journal.integrity();
+            if (integrity.tornTail()) {
+                String torn = String.format(Locale.ROOT, "journal %s ends in a torn record: %,d records intact"
+                                + " (bytes 0 to %,d of %,d), the rest is cut off", options.replay(), integrity.records(),
+                        integrity.endOffset(), integrity.fileLength());
+                if (options.strict()) {
+                    journal.close();
+                    err.println("error: " + torn + "; --strict refuses to replay it");
+                    return FAILED;
+                }
+                err.println("warning: " + torn + "; replaying the intact records (--strict makes this an error)");
+            }
             feed = journal;
             instruments = journal.instruments();
             seed = journal.seed();

@@ -69,4 +69,28 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--warmup", "-1")).hasMessage("--warmup must be >= 0 but was -1");
         assertThatThrownBy(() -> Options.parse("--help")).isInstanceOf(Options.HelpRequested.class);
     }
+
+    @Test
+    void aRateBeyondWhatTheFeedCanKeepIsRefused() throws Exception {
+        assertThat(Options.parse("--rate", "1_000_000").rate()).isEqualTo(1_000_000);
+        assertThatThrownBy(() -> Options.parse("--rate", "2000000000"))
+                .hasMessage("--rate must be at most 1000000 market-data events per simulated second but was 2000000000");
+    }
+
+    @Test
+    void theMarketOptionsOfALiveRunCannotBeGivenToAReplay() {
+        for (String[] market : new String[][] {{"--symbols", "ES"}, {"--rate", "5000"}, {"--seed", "7"}}) {
+            assertThatThrownBy(() -> Options.parse("--replay", "run.journal", market[0], market[1]))
+                    .isInstanceOf(Options.UsageException.class)
+                    .hasMessage(market[0] + " cannot be used with --replay: a replay trades the symbols, rate and seed"
+                            + " of its journal");
+        }
+    }
+
+    @Test
+    void strictIsAReplayOption() throws Exception {
+        assertThat(Options.parse("--replay", "run.journal", "--strict").strict()).isTrue();
+        assertThat(Options.parse("--replay", "run.journal").strict()).isFalse();
+        assertThatThrownBy(() -> Options.parse("--strict")).hasMessage("--strict applies to --replay only");
+    }
 }

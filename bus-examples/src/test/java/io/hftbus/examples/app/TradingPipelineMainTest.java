@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.hftbus.recorder.JournalReader;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,72 @@ class TradingPipelineMainTest {
 
         assertThat(run.code()).isEqualTo(TradingPipeline.USAGE);
         assertThat(run.err()).startsWith("error: --replay").doesNotContain("Exception");
+    }
+
+    @Test
+    void aJournalInAMissingDirectoryNamesTheMissingDirectory(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("no-such-dir").resolve("run.journal");
+
+        Run run = run("--record", journal.toString(), "--events", "10", "--warmup", "0");
+
+        assertThat(run.code()).isEqualTo(TradingPipeline.USAGE);
+        assertThat(run.err()).isEqualTo("error: --record " + journal + ": the directory " + journal.getParent()
+                + " does not exist" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryToReplayIsNamedAndCalledADirectory(@TempDir Path dir) throws Exception {
+        Run run = run("--replay", dir.toString());
+
+        assertThat(run.code()).isEqualTo(TradingPipeline.USAGE);
+        assertThat(run.err()).isEqualTo("error: --replay " + dir + " is a directory, not a journal file"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aTornJournalIsReplayedUpToTheTearWithAWarningAndRefusedWithStrict(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("run.journal");
+        Run live = run("--events", "3000", "--pace", "max", "--quiet", "--warmup", "0", "--record", journal.toString());
+        assertThat(live.code()).as(live.err()).isZero();
+        long length = Files.size(journal);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            channel.truncate(length - 7);   // the last record loses its end, as when the writer was killed
+        }
+        long intact = 0;
+        long end;
+        try (JournalReader reader = JournalReader.open(journal)) {
+            while (reader.next() != null) {
+                intact++;
+            }
+            assertThat(reader.tornTail()).isTrue();
+            end = reader.endOffset();
+        }
+        String torn = String.format(Locale.ROOT, "journal %s ends in a torn record: %,d records intact"
+                + " (bytes 0 to %,d of %,d), the rest is cut off", journal, intact, end, length - 7);
+
+        Run replay = run("--replay", journal.toString(), "--pace", "max", "--quiet", "--warmup", "0");
+        Run strict = run("--replay", journal.toString(), "--pace", "max", "--quiet", "--warmup", "0", "--strict");
+
+        assertThat(replay.code()).as(replay.err()).isZero();
+        assertThat(replay.err()).isEqualTo("warning: " + torn
+                + "; replaying the intact records (--strict makes this an error)" + System.lineSeparator());
+        assertThat(replay.out()).contains("=== summary");
+        assertThat(strict.code()).isEqualTo(TradingPipeline.FAILED);
+        assertThat(strict.err()).isEqualTo("error: " + torn + "; --strict refuses to replay it" + System.lineSeparator());
+        assertThat(strict.out()).doesNotContain("=== summary");
+    }
+
+    @Test
+    void anIntactJournalReplaysWithoutAWarningEvenWithStrict(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("run.journal");
+        assertThat(run("--events", "1000", "--pace", "max", "--quiet", "--warmup", "0", "--record", journal.toString())
+                .code()).isZero();
+
+        Run strict = run("--replay", journal.toString(), "--pace", "max", "--quiet", "--warmup", "0", "--strict");
+
+        assertThat(strict.code()).as(strict.err()).isZero();
+        assertThat(strict.err()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.hftbus.stats;
 
-import static io.hftbus.stats.TestEvents.tick;
+import static io.hftbus.testing.SampleEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hftbus.api.EventBus;
@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's statistics examples, as written there, print what they promise. */
-class ReadmeStatisticsExampleTest {
+/** The loops of the statistics guide (docs/statistics.md) print one line per type and the percentiles. */
+class StatisticsGuideLoopsTest {
 
     @Test
     void theGetStatsExamplePrintsOneLinePerTypeAndTheLatencyExampleItsPercentiles() {
