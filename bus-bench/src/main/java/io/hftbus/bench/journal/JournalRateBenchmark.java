@@ -5,9 +5,9 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.WaitStrategy;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.recorder.JournalStatus;
-import io.hftbus.bench.Events;
 import io.hftbus.recorder.BusRecorder;
 import io.hftbus.recorder.RecorderConfig;
+import io.hftbus.testing.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public class JournalRateBenchmark {
     @Param({"journal", "none"})
     public String recording;
 
-    private final MarketDataEvent[] ticks = Events.ticks(BATCH);
+    private final MarketDataEvent[] ticks = SampleEvents.ticks(BATCH);
     private final AtomicLong handled = new AtomicLong();
     private Path dir;
     private BusRecorder recorder;

@@ -27,7 +27,7 @@ final class ApplicationBuild {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     /** The hftbus modules, and the third-party modules they require, by the names of their jars. */
-    static final List<String> HFTBUS = List.of("bus-api", "bus-core", "bus-stats", "bus-recorder",
+    static final List<String> HFTBUS = List.of("bus-api", "bus-core", "bus-stats", "bus-codec", "bus-recorder",
             "jctools-core-[0-9]", "jctools-core-jdk11-", "slf4j-api-", "HdrHistogram-");
     /** Dagger and the inject APIs its generated code uses. */
     static final List<String> DAGGER = List.of("dagger-[0-9]", "jakarta.inject-api-", "javax.inject-", "jspecify-");
