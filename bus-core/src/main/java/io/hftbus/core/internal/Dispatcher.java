@@ -97,7 +97,7 @@ final class Dispatcher implements Runnable {
     @Override
     public void run() {
         // Asked for here, on this thread: a view may keep counters that only this thread writes.
-        ObserverChain observers = sharedObservers.forThread();
+        ObserverChain observers = sharedObservers.forDispatchThread();
         try {
             while (true) {
                 try {

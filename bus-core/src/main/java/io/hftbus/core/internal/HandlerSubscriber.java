@@ -6,7 +6,15 @@ import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import java.util.Set;
 
-/** A push subscriber: calls its handler on the dispatch thread, isolating whatever it throws. */
+/**
+ * A push subscriber: calls its handler on the dispatch thread, isolating whatever it throws.
+ *
+ * <p><b>Interrupts.</b> Every handler call starts with a clear interrupt status: a handler that
+ * returns with its thread's status set (it called {@code interrupt()}, or caught an
+ * {@code InterruptedException} and restored it) has the status cleared and is charged with a
+ * failure of its own, reported and logged like an exception, so that the next handler on the
+ * thread is not interrupted for it. Reading the status is a field load on the dispatch path.
+ */
 final class HandlerSubscriber extends Subscriber {
 
     private final EventHandler<Event> handler;
@@ -31,6 +39,11 @@ final class HandlerSubscriber extends Subscriber {
         } catch (Throwable failure) {
             // Isolation is the contract: errors too, so that one broken handler cannot stop the lane.
             failures.report(envelope, this, failure, observers);
+        }
+        if (Thread.interrupted()) {
+            failures.report(envelope, this, new IllegalStateException("handler '" + name + "' returned with its"
+                    + " dispatch thread's interrupt status set; the status was cleared so that the next handler"
+                    + " starts with a clear one"), observers);
         }
         observers.delivered(envelope, this, dispatchNanos);
     }

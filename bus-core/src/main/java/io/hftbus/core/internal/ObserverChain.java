@@ -35,6 +35,8 @@ final class ObserverChain {
     private final BusObserver[] origins;
     private final RateLimitedLog[] failureLogs;
     private final String busName;
+    /** Whether this chain runs on a dispatch thread, where every call must leave the interrupt status clear. */
+    private final boolean onDispatchThread;
 
     ObserverChain(String busName, List<BusObserver> observers) {
         this.busName = busName;
@@ -44,13 +46,15 @@ final class ObserverChain {
         for (int i = 0; i < failureLogs.length; i++) {
             failureLogs[i] = new RateLimitedLog();
         }
+        this.onDispatchThread = false;
     }
 
-    private ObserverChain(ObserverChain shared, BusObserver[] views) {
+    private ObserverChain(ObserverChain shared, BusObserver[] views, boolean onDispatchThread) {
         this.busName = shared.busName;
         this.observers = views;
         this.origins = shared.origins;
         this.failureLogs = shared.failureLogs;
+        this.onDispatchThread = onDispatchThread;
     }
 
     boolean isEmpty() {
@@ -58,10 +62,23 @@ final class ObserverChain {
     }
 
     /**
-     * The chain of every observer's view for the calling thread. An observer whose
+     * The chain of every observer's view for the calling thread, a publisher. An observer whose
      * {@code forThread()} throws or returns null is used itself, and the failure is logged.
      */
     ObserverChain forThread() {
+        return forThread(false);
+    }
+
+    /**
+     * As {@link #forThread()}, for a dispatch thread: after every call, an observer that left the
+     * thread's interrupt status set has it cleared and the fault logged as its own, so that the next
+     * handler or observer starts with a clear status.
+     */
+    ObserverChain forDispatchThread() {
+        return forThread(true);
+    }
+
+    private ObserverChain forThread(boolean dispatchThread) {
         BusObserver[] views = new BusObserver[origins.length];
         for (int i = 0; i < origins.length; i++) {
             BusObserver view = null;
@@ -72,7 +89,7 @@ final class ObserverChain {
             }
             views[i] = view != null ? view : origins[i];
         }
-        return new ObserverChain(this, views);
+        return new ObserverChain(this, views, dispatchThread);
     }
 
     /**
@@ -117,6 +134,7 @@ final class ObserverChain {
             } catch (Throwable e) {
                 failed(i, "onDispatched", e);
             }
+            leftInterrupted(i, "onDispatched");
         }
     }
 
@@ -127,6 +145,7 @@ final class ObserverChain {
             } catch (Throwable e) {
                 failed(i, "onDelivered", e);
             }
+            leftInterrupted(i, "onDelivered");
         }
     }
 
@@ -137,6 +156,7 @@ final class ObserverChain {
             } catch (Throwable e) {
                 failed(i, "onDropped", e);
             }
+            leftInterrupted(i, "onDropped");
         }
     }
 
@@ -147,6 +167,7 @@ final class ObserverChain {
             } catch (Throwable e) {
                 failed(i, "onHandlerFailed", e);
             }
+            leftInterrupted(i, "onHandlerFailed");
         }
     }
 
@@ -157,6 +178,14 @@ final class ObserverChain {
             } catch (Throwable e) {
                 failed(i, "onClosed", e);
             }
+        }
+    }
+
+    /** On a dispatch thread: clears an interrupt status the observer left set, and logs it as its fault. */
+    private void leftInterrupted(int index, String callback) {
+        if (onDispatchThread && Thread.interrupted()) {
+            failed(index, callback, new IllegalStateException("observer returned with the dispatch thread's interrupt"
+                    + " status set; the status was cleared"));
         }
     }
 

@@ -12,6 +12,7 @@ import io.hftbus.api.Subscription;
 import io.hftbus.api.WaitStrategy;
 import io.hftbus.api.event.MarketDataEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +27,9 @@ final class Harness {
     static final MarketDataEvent TICK = new MarketDataEvent(1L, "ES", 6000.0, 1.0, 5999.5, 1.0, 6000.5, 1.0);
 
     static final Envelope<MarketDataEvent> ENVELOPE = new Envelope<>(0L, 0L, Priority.HIGH, TICK);
+
+    /** An observer chain with no observers, for deliveries driven by a test. */
+    static final ObserverChain NO_OBSERVERS = new ObserverChain("jcstress", List.of());
 
     /**
      * A started bus that is never closed and never published to, for tests that need a bus only as

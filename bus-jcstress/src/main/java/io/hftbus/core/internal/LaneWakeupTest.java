@@ -3,7 +3,7 @@ package io.hftbus.core.internal;
 import io.hftbus.api.BackpressurePolicy;
 import io.hftbus.api.LaneConfig;
 import io.hftbus.api.Priority;
-import io.hftbus.api.WaitStrategy;
+import io.hftbus.core.idle.WakeableSleeper;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.Expect;
@@ -13,10 +13,11 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
 
 /**
- * Publish vs. dispatch on a lane: the dispatcher's park handshake. The publisher offers into the
- * lane and then calls {@link Dispatcher#wakeIfSleeping()}, as {@code CoreEventBus.afterOffer}
- * does; the dispatcher calls {@link Dispatcher#announceSleep()}, as {@code park()} does before it
- * parks. The dispatcher may park only if the publisher will wake it.
+ * Publish vs. dispatch on a lane: the dispatch thread's park handshake. The publisher offers into
+ * the lane and then calls {@link WakeableSleeper#wake()}, as {@code Publication} does; the
+ * dispatch thread calls {@link WakeableSleeper#announceSleep()}, as its sleep does before it parks,
+ * with the lane's {@link Lane#hasEnvelopes()} as its last look. The dispatch thread may park only
+ * if the publisher will wake it.
  */
 @JCStressTest
 @Description("Dispatcher park handshake: an offer is seen by the dispatcher, or the publisher wakes it")
@@ -28,20 +29,16 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
 public class LaneWakeupTest {
 
     private final Lane lane = new Lane(Priority.CRITICAL, new LaneConfig(2, BackpressurePolicy.BLOCK));
-    private final Dispatcher dispatcher = new Dispatcher(Harness.IDLE_BUS, new Lane[] {lane}, WaitStrategy.BLOCKING);
-
-    {
-        lane.dispatcher = dispatcher;
-    }
+    private final WakeableSleeper sleeper = new WakeableSleeper(lane::hasEnvelopes, 1_000_000L);
 
     @Actor
     public void publisher(ZZ_Result r) {
-        lane.queue.offer(Harness.ENVELOPE);
-        r.r1 = lane.dispatcher.wakeIfSleeping();
+        lane.offer(Harness.ENVELOPE, false);
+        r.r1 = sleeper.wake();
     }
 
     @Actor
     public void dispatcher(ZZ_Result r) {
-        r.r2 = dispatcher.announceSleep();
+        r.r2 = sleeper.announceSleep();
     }
 }

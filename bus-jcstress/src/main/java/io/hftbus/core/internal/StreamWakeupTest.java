@@ -32,11 +32,11 @@ public final class StreamWakeupTest {
     public static class Deliver {
 
         private final StreamSubscriber<MarketDataEvent> stream =
-                new StreamSubscriber<>(Harness.IDLE_BUS, "jcstress-stream", EventType.MARKET_DATA, 0, 2);
+                new StreamSubscriber<>(Harness.IDLE_BUS, "jcstress-stream", EventType.MARKET_DATA, new long[4], 2);
 
         @Actor
         public void dispatch() {
-            stream.deliver(Harness.ENVELOPE, 0L);
+            stream.deliver(Harness.ENVELOPE, Harness.ENVELOPE.priority().ordinal(), 0L, 0L, Harness.NO_OBSERVERS);
         }
 
         @Actor
@@ -61,7 +61,7 @@ public final class StreamWakeupTest {
     public static class End {
 
         private final StreamSubscriber<MarketDataEvent> stream =
-                new StreamSubscriber<>(Harness.IDLE_BUS, "jcstress-stream", EventType.MARKET_DATA, 0, 2);
+                new StreamSubscriber<>(Harness.IDLE_BUS, "jcstress-stream", EventType.MARKET_DATA, new long[4], 2);
 
         @Actor
         public void end() {
