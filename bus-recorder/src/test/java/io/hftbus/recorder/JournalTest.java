@@ -250,6 +250,33 @@ class JournalTest {
     }
 
     @Test
+    void aFloodOfRefusalsIsHeldBackLikeEventsAndNoneIsLost() throws Exception {
+        // A market-data lane that drops under load refuses many events: each refusal is a record the
+        // replay needs, or it would publish an event the recorded bus refused.
+        Path file = dir.resolve("refusals.journal");
+        BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file).withJournalQueueCapacity(16));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int burst = 5_000;
+        long accepted = 0;
+        try (EventBus bus = EventBus.builder().name("refusals").observer(recorder)
+                .laneCapacity(io.hftbus.api.Priority.HIGH, 4)
+                .backpressure(io.hftbus.api.Priority.HIGH, io.hftbus.api.BackpressurePolicy.DROP_NEWEST).build()) {
+            bus.subscribe(io.hftbus.api.event.MarketDataEvent.class, e -> release.await());
+            for (int i = 0; i < burst; i++) {
+                if (bus.publish(SampleEvents.esTick(i)) != EventBus.NOT_ACCEPTED) {
+                    accepted++;
+                }
+            }
+            release.countDown();
+        }
+        JournalStatus status = recorder.journal().orElseThrow();
+        assertThat(status.refusalsLost()).as("%s", status).isZero();
+        assertThat(status.eventsLost()).isZero();
+        assertThat(accepted).isLessThan(burst);
+        assertThat(JournalReader.readAll(file).events()).hasSize((int) accepted);
+    }
+
+    @Test
     void aBurstWithTheDefaultSettingsLosesNoJournalRecord() throws IOException {
         Path file = dir.resolve("burst.journal");
         BusRecorder recorder = BusRecorder.create(RecorderConfig.defaults().withJournal(file));

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * (spinning briefly, then yielding, then parking with a growing back-off), bounded by the hold
  * timeout, ended by an interrupt or by the journal closing or failing; {@link JournalOverflow#DROP}
  * counts the event as lost at once. Refusals have their own queue so that a flood of events
- * cannot crowd them out; a refusal never waits (it is reported on the closing thread too).
+ * cannot crowd them out, and are held back the same way: a lost refusal would make a replay
+ * publish an event the recorded bus refused (a lane that drops market data under load refuses
+ * many). A close's own drops, reported on the closing thread, wait only while the writer runs.
  *
  * <p><b>Writer thread.</b> Drains both queues, encodes each record into a heap buffer, and hands
  * the buffer to the file when it is full or when the queues run dry, so that a killed process
@@ -121,7 +123,7 @@ public final class JournalWriter {
         this.overflow = overflow;
         this.holdTimeoutNanos = holdTimeout.toNanos();
         this.events = new MpscVarHandleArrayQueue<>(queueCapacity);
-        this.refusals = new MpscVarHandleArrayQueue<>(Math.max(2, queueCapacity / 8));
+        this.refusals = new MpscVarHandleArrayQueue<>(Math.max(2, queueCapacity));
         this.channel = channel;
         try {
             Instant now = Instant.now();
@@ -162,27 +164,27 @@ public final class JournalWriter {
             return;
         }
         if (overflow == JournalOverflow.BLOCK && thread != null) {
-            holdBack(envelope);
+            holdBack(events, envelope, eventsRejected);
         } else {
             eventsRejected.increment(); // dropping by choice, or no writer thread to wait for
         }
     }
 
-    /** Waits for room in the queue; the slow path of a lossless journal that fell behind. */
-    private void holdBack(Envelope<?> envelope) {
+    /** Waits for room in {@code queue}; the slow path of a lossless journal that fell behind. */
+    private void holdBack(MpscVarHandleArrayQueue<Envelope<?>> queue, Envelope<?> envelope, LongAdder rejected) {
         heldBack.increment();
         long start = System.nanoTime();
         Thread writer = thread;
         LockSupport.unpark(writer); // it may be in its idle park while the queue filled
         long park = 1_000L;
         for (int round = 0; ; round++) {
-            if (events.offer(envelope)) {
+            if (queue.offer(envelope)) {
                 break;
             }
-            // What ends a wait without room: each is counted as a lost event below.
+            // What ends a wait without room: each is counted as a lost record below.
             if (closed || !failure.isEmpty()
                     || Thread.currentThread().isInterrupted() || System.nanoTime() - start > holdTimeoutNanos) {
-                eventsRejected.increment();
+                rejected.increment();
                 break;
             }
             if (round < HOLD_SPINS) {
@@ -198,9 +200,17 @@ public final class JournalWriter {
         heldBackNanos.add(System.nanoTime() - start);
     }
 
-    /** Queues the refusal of a recorded envelope; publisher or closing thread, no lock, no allocation, no wait. */
+    /**
+     * Queues the refusal of a recorded envelope; publisher or closing thread, no lock, no
+     * allocation. When the queue is full, held back as {@link #offerEvent} is.
+     */
     public void offerRefusal(Envelope<?> envelope) {
-        if (!refusals.offer(envelope)) {
+        if (refusals.offer(envelope)) {
+            return;
+        }
+        if (overflow == JournalOverflow.BLOCK && thread != null) {
+            holdBack(refusals, envelope, refusalsRejected);
+        } else {
             refusalsRejected.increment();
         }
     }
