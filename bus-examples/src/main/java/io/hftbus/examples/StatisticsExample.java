@@ -68,7 +68,7 @@ public final class StatisticsExample {
 
         // tag::latency[]
         LatencySnapshot md = stats.of(EventType.MARKET_DATA).latency();
-        System.out.printf("market data: p50=%dns p99=%dns p99.9=%dns max=%dns over %d deliveries%n",
+        System.out.printf("market data: p50=%dns p99=%dns p99.9=%dns max=%dns over %d envelopes%n",
                 md.p50(), md.p99(), md.p999(), md.max(), md.count());
         // end::latency[]
     }
