@@ -31,7 +31,7 @@ class ExampleMainsTest {
     void statisticsExampleCountsTheTicksItPublished() throws Exception {
         assertThat(output(() -> StatisticsExample.main(new String[0])))
                 .contains("MARKET_DATA: published=10000, received=10000, dropped=0")
-                .contains("over 10000 deliveries")
+                .contains("over 10000 envelopes")
                 .contains("orders: published=1, received=1")
                 .contains("report: bus 'hftbus'");
     }

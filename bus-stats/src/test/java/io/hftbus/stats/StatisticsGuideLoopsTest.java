@@ -38,12 +38,12 @@ class StatisticsGuideLoopsTest {
             }
         }
         LatencySnapshot md = stats.of(EventType.MARKET_DATA).latency();
-        out.printf("market data: p50=%dns p99=%dns p99.9=%dns max=%dns over %d deliveries%n",
+        out.printf("market data: p50=%dns p99=%dns p99.9=%dns max=%dns over %d envelopes%n",
                 md.p50(), md.p99(), md.p999(), md.max(), md.count());
 
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(text.lines()).hasSize(EventType.count() + 1)
                 .contains("MARKET_DATA: published=3, received=3, dropped=0", "ORDER: published=0, received=0, dropped=0");
-        assertThat(text).containsPattern("market data: p50=\\d+ns p99=\\d+ns p99\\.9=\\d+ns max=\\d+ns over 3 deliveries");
+        assertThat(text).containsPattern("market data: p50=\\d+ns p99=\\d+ns p99\\.9=\\d+ns max=\\d+ns over 3 envelopes");
     }
 }
