@@ -136,6 +136,21 @@ public interface EventBus extends AutoCloseable {
     ExclusivePublisher exclusivePublisher(String name);
 
     /**
+     * A publisher handle for one thread, as {@link #exclusivePublisher(String)}, for events brought
+     * in from elsewhere: every envelope it makes carries {@code origin} (see
+     * {@link Envelope#origin()}), so that subscribers can tell them from local events. A bridge
+     * publishes what it receives through such a handle, and sends out only local envelopes.
+     *
+     * @param name   names the handle in exception messages; not blank
+     * @param origin the origin its envelopes carry; {@code > 0} ({@link Envelope#LOCAL_ORIGIN} is
+     *               the bus's own)
+     * @throws BusClosedException       if the bus is closed
+     * @throws IllegalArgumentException if {@code name} is blank or {@code origin} is not positive
+     * @throws NullPointerException     if {@code name} is null
+     */
+    ExclusivePublisher exclusivePublisher(String name, int origin);
+
+    /**
      * Subscribes a handler to one event type.
      *
      * @param type    the record class, for example {@code MarketDataEvent.class}

@@ -30,12 +30,23 @@ import java.util.List;
  * step; all its envelopes share one publish time. See {@link EventBus#publishBatch(List)} for what
  * happens when a lane is full mid-batch.
  *
+ * <p><b>Origin.</b> A handle made by {@link EventBus#exclusivePublisher(String)} publishes local
+ * events ({@link Envelope#LOCAL_ORIGIN}); one made by
+ * {@link EventBus#exclusivePublisher(String, int)} marks every envelope it makes with its origin,
+ * for events brought in from elsewhere (see {@link Envelope#origin()}).
+ *
  * <p>There is nothing to close: a handle that is no longer used is simply dropped.
  */
 public interface ExclusivePublisher {
 
     /** The name given when the handle was made; used in exception messages. */
     String name();
+
+    /**
+     * The {@link Envelope#origin()} of every envelope this handle makes: {@link Envelope#LOCAL_ORIGIN}
+     * unless the handle was made for an origin.
+     */
+    int origin();
 
     /**
      * Publishes {@code event} in the lane of its type's default priority.

@@ -63,6 +63,10 @@ class ConfigValidationTest {
         assertThatThrownBy(() -> new Envelope<>(0, 0, null, SampleEvents.tick(1)))
                 .hasMessage("Envelope.priority must not be null");
         assertThat(new Envelope<>(0, 0, Priority.LOW, SampleEvents.tick(1)).type()).isEqualTo(EventType.MARKET_DATA);
+        assertThatThrownBy(() -> new Envelope<>(0, 0, Priority.LOW, SampleEvents.tick(1), -1))
+                .hasMessage("Envelope.origin must be >= 0 but was -1");
+        assertThat(new Envelope<>(0, 0, Priority.LOW, SampleEvents.tick(1)).isLocal()).isTrue();
+        assertThat(new Envelope<>(0, 0, Priority.LOW, SampleEvents.tick(1), 3).origin()).isEqualTo(3);
     }
 
     @Test

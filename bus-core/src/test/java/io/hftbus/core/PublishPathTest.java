@@ -160,6 +160,46 @@ class PublishPathTest {
     }
 
     @Test
+    void anExclusivePublisherOfAnOriginMarksEveryEnvelopeItMakesAndOnlyThose() {
+        try (EventBus bus = EventBus.builder().name("origins").build()) {
+            List<Envelope<Event>> got = new CopyOnWriteArrayList<>();
+            bus.subscribeAll(got::add);
+            ExclusivePublisher remote = bus.exclusivePublisher("bridge-in", 7);
+            ExclusivePublisher local = bus.exclusivePublisher("feed");
+            assertThat(remote.origin()).isEqualTo(7);
+            assertThat(local.origin()).isEqualTo(Envelope.LOCAL_ORIGIN);
+
+            remote.publish(SampleEvents.tick(1));
+            remote.publishBatch(List.of(SampleEvents.tick(2), SampleEvents.health("h", 3)));
+            local.publish(SampleEvents.tick(4));
+            bus.publish(SampleEvents.tick(5));
+            bus.publishBatch(List.of(SampleEvents.tick(6)));
+            Await.until("six events", () -> got.size() == 6);
+
+            Map<Long, Integer> originByTimestamp = new HashMap<>();
+            got.forEach(e -> originByTimestamp.put(e.event().timestamp(), e.origin()));
+            assertThat(originByTimestamp).containsOnly(
+                    Map.entry(SampleEvents.tick(1).timestamp(), 7), Map.entry(SampleEvents.tick(2).timestamp(), 7),
+                    Map.entry(SampleEvents.health("h", 3).timestamp(), 7),
+                    Map.entry(SampleEvents.tick(4).timestamp(), 0), Map.entry(SampleEvents.tick(5).timestamp(), 0),
+                    Map.entry(SampleEvents.tick(6).timestamp(), 0));
+            assertThat(got.stream().filter(Envelope::isLocal)).hasSize(3);
+        }
+    }
+
+    @Test
+    void anOriginMustBePositive() {
+        try (EventBus bus = EventBus.builder().name("bad-origin").build()) {
+            assertThatThrownBy(() -> bus.exclusivePublisher("in", 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bus 'bad-origin': exclusive publisher 'in' must have a positive origin"
+                            + " (0 is the bus's own), but was 0");
+            assertThatThrownBy(() -> bus.exclusivePublisher("in", -3))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was -3");
+        }
+    }
+
+    @Test
     void aBatchWithANullElementIsRefusedWholeNamingTheIndex() {
         Outcomes observer = new Outcomes();
         try (EventBus bus = EventBus.builder().name("null-batch").observer(observer).build()) {

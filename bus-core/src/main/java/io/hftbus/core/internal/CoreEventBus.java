@@ -3,6 +3,7 @@ package io.hftbus.core.internal;
 import io.hftbus.api.BusClosedException;
 import io.hftbus.api.BusConfig;
 import io.hftbus.api.DispatchMode;
+import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.EventHandler;
 import io.hftbus.api.EventStream;
@@ -163,6 +164,19 @@ public final class CoreEventBus implements EventBus {
 
     @Override
     public ExclusivePublisher exclusivePublisher(String name) {
+        return newExclusivePublisher(name, Envelope.LOCAL_ORIGIN);
+    }
+
+    @Override
+    public ExclusivePublisher exclusivePublisher(String name, int origin) {
+        if (origin <= Envelope.LOCAL_ORIGIN) {
+            throw new IllegalArgumentException("bus '" + this.name + "': exclusive publisher '" + name
+                    + "' must have a positive origin (0 is the bus's own), but was " + origin);
+        }
+        return newExclusivePublisher(name, origin);
+    }
+
+    private ExclusivePublisher newExclusivePublisher(String name, int origin) {
         if (name == null) {
             throw new NullPointerException("bus '" + this.name + "': exclusive publisher name must not be null");
         }
@@ -172,7 +186,7 @@ public final class CoreEventBus implements EventBus {
         if (close.isClosing()) {
             throw new BusClosedException(this.name, "exclusive publisher '" + name + "'");
         }
-        return new Publication(publishing, name);
+        return new Publication(publishing, name, origin);
     }
 
     // ------------------------------------------------------------------------------------------------

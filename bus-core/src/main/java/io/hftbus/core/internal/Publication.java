@@ -52,6 +52,7 @@ final class Publication implements ExclusivePublisher {
     private final String name;
     private final Lane[] lanes;
     private final boolean stamped;
+    private final int origin;
 
     /** Bound once by a CAS; afterwards read plainly (a written-once reference: any non-null read is it). */
     @SuppressWarnings("unused") // written and read through OWNER and plainly
@@ -63,17 +64,19 @@ final class Publication implements ExclusivePublisher {
     private Envelope<?>[] batch;
     private IdleStrategy blockWait;
 
-    /** A handle whose owner is the first thread to publish through it. */
-    Publication(PublishContext bus, String name) {
+    /** A handle whose owner is the first thread to publish through it; its envelopes carry {@code origin}. */
+    Publication(PublishContext bus, String name, int origin) {
         this.bus = bus;
         this.name = name;
         this.lanes = bus.lanes;
         this.stamped = bus.stamped;
+        this.origin = origin;
     }
 
     /** The publication of the calling thread, owned by it from the start. */
     static Publication ofCurrentThread(PublishContext bus) {
-        Publication publication = new Publication(bus, "thread " + Thread.currentThread().getName());
+        Publication publication = new Publication(bus, "thread " + Thread.currentThread().getName(),
+                Envelope.LOCAL_ORIGIN);
         publication.bind(Thread.currentThread());
         return publication;
     }
@@ -81,6 +84,11 @@ final class Publication implements ExclusivePublisher {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public int origin() {
+        return origin;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -112,7 +120,7 @@ final class Publication implements ExclusivePublisher {
         boolean pastSeal = lane.isSealed() && bus.passSealOrRefuse(event.type(), 0);
         long sequence = nextSequences(1);
         Envelope<Event> envelope = new Envelope<>(sequence, stamped ? System.nanoTime() : Envelope.NOT_STAMPED,
-                priority, event);
+                priority, event, origin);
         observers.published(envelope);
         int result = lane.offer(envelope, pastSeal);
         if (result != Lane.OFFERED) {
@@ -255,7 +263,7 @@ final class Publication implements ExclusivePublisher {
             int run = end - next;
             for (int i = 0; i < run; i++) {
                 Envelope<Event> envelope = new Envelope<>(firstSequence + next + i, publishNanos, runPriority,
-                        events.get(next + i));
+                        events.get(next + i), origin);
                 envelopes[i] = envelope;
                 observers.published(envelope);
             }
