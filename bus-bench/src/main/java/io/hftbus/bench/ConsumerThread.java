@@ -19,7 +19,11 @@ public abstract class ConsumerThread implements Runnable {
     private Thread thread;
     private volatile boolean running = true;
 
-    /** A consumer; {@link #start()} starts it. */
+    /**
+     * A consumer; {@link #start()} starts it. The sleeper's condition captures {@code this}, but it
+     * is evaluated only on the consumer thread, which {@link #start()} creates after construction.
+     */
+    @SuppressWarnings("this-escape")
     protected ConsumerThread(String name, Receiver[] receivers, Waiting waiting) {
         this.receivers = receivers.clone();
         this.name = name;
