@@ -11,6 +11,7 @@ import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.bridge.BridgeStats;
 import io.hftbus.testing.SampleEvents;
+import io.hftbus.nats.testing.NatsServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

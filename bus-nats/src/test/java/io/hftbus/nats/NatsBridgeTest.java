@@ -14,6 +14,7 @@ import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.bridge.TransportException;
 import io.hftbus.bridge.WireFrame;
 import io.hftbus.testing.SampleEvents;
+import io.hftbus.nats.testing.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.testing.ModulePathLauncher;
 import io.hftbus.testing.SampleEvents;
+import io.hftbus.nats.testing.NatsServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.hftbus.nats;
+package io.hftbus.nats.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code nats-server -js} for the tests: on a free port of the loopback interface, its store
- * in a directory of the test's, started and stopped by the test. Never skipped: when the binary is
- * missing, starting fails and says how to install it.
+ * A real {@code nats-server -js} for the tests of the bridge and the examples: on a free port of
+ * the loopback interface, its store in a directory of the test's, started and stopped by the test.
+ * Never skipped: when the binary is missing, starting fails and says how to install it.
  */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
 
-    static final String INSTALL_HINT = "nats-server is not installed. The bridge's tests run against a real NATS "
+    public static final String INSTALL_HINT = "nats-server is not installed. The bridge's tests run against a real NATS "
             + "server: install it with `sudo apt-get install -y nats-server` (Debian, Ubuntu) or from "
             + "https://nats.io/download/ so that `nats-server` is on the PATH, then run the tests again.";
 
@@ -37,7 +37,7 @@ final class NatsServer implements AutoCloseable {
     }
 
     /** Starts a server with JetStream, storing in {@code dir}; {@code extra} are more flags (credentials). */
-    static NatsServer start(Path dir, String... extra) throws IOException, InterruptedException {
+    public static NatsServer start(Path dir, String... extra) throws IOException, InterruptedException {
         Path store = dir.resolve("jetstream");
         Files.createDirectories(store);
         NatsServer server = new NatsServer(binary(), store, freePort(), List.of(extra));
@@ -46,7 +46,7 @@ final class NatsServer implements AutoCloseable {
     }
 
     /** The server binary: {@code nats-server} on the PATH, or where Debian's package puts it. */
-    static Path binary() {
+    public static Path binary() {
         List<Path> candidates = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -65,16 +65,16 @@ final class NatsServer implements AutoCloseable {
     }
 
     /** {@code nats://127.0.0.1:<port>}. */
-    String url() {
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** (Re)starts the process on the same port and store. */
-    synchronized void start() throws IOException, InterruptedException {
+    public synchronized void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "-js", "-a", "127.0.0.1",
                 "-p", Integer.toString(port), "-sd", store.toString()));
         command.addAll(extra);
@@ -94,7 +94,7 @@ final class NatsServer implements AutoCloseable {
     }
 
     /** Kills the process with SIGKILL, as {@code kill -9} does, and waits for it to be gone. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new AssertionError("nats-server survived kill -9 for 20 s");
@@ -110,7 +110,7 @@ final class NatsServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -121,7 +121,7 @@ final class NatsServer implements AutoCloseable {
      * Publishes raw messages to JetStream as any client could, bypassing the bridge: one per
      * element of {@code bodies}, with the message id {@code ids[i]} if {@code ids} is not null.
      */
-    void publishRaw(String subject, String[] ids, byte[]... bodies) throws Exception {
+    public void publishRaw(String subject, String[] ids, byte[]... bodies) throws Exception {
         io.nats.client.Connection connection = io.nats.client.Nats.connect(url());
         try {
             io.nats.client.JetStream jetStream = connection.jetStream();
