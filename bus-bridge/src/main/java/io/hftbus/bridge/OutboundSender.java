@@ -36,8 +36,17 @@ final class OutboundSender implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Idle wait while frames wait for acknowledgements: short, they complete on the transport's threads. */
-    private static final long ACK_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /**
+     * Idle wait while the window is full or the transport is backing off: acknowledgements complete
+     * on the transport's threads, and a full window of them is milliseconds of frames, so a wait of
+     * this length costs no throughput while it spares the cores the wake-ups a shorter one costs.
+     */
+    private static final long ACK_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /**
+     * How long the head may wait before the frames behind it are searched for a refusal: a healthy
+     * acknowledgement comes sooner, and the search reads the whole window.
+     */
+    private static final long FAILURE_SCAN_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Idle wait with nothing to do; an offer wakes the sender sooner. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -226,7 +235,7 @@ final class OutboundSender implements Runnable {
                 }
             }
             if (!progressed) {
-                if (anyFailedBehindTheHead()) {
+                if (sentCount > 1 && now - sentAt[head] > FAILURE_SCAN_AFTER_NANOS && anyFailedBehindTheHead()) {
                     goBack();
                     continue;
                 }
