@@ -8,6 +8,7 @@ module io.hftbus.examples {
     requires io.hftbus.core;
     requires io.hftbus.stats;
     requires io.hftbus.recorder;
+    requires io.hftbus.nats;
     requires dagger;
     requires jakarta.inject;
     requires org.slf4j;

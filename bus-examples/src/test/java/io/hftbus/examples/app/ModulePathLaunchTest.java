@@ -20,8 +20,8 @@ class ModulePathLaunchTest {
     @Test
     void thePipelineRunsOnTheModulePathAndPrintsTheDashboardAndTheSummary() throws Exception {
         List<String> modulePath = ModulePathLauncher.runtimeModulePath(List.of("bus-api", "bus-codec", "bus-core",
-                "bus-stats", "bus-recorder", "bus-examples", "jctools", "slf4j-api", "slf4j-simple", "dagger",
-                "jakarta.inject", "javax.inject", "jspecify", "HdrHistogram"), "bus-examples");
+                "bus-stats", "bus-recorder", "bus-bridge", "bus-nats", "jnats", "bus-examples", "jctools", "slf4j-api",
+                "slf4j-simple", "dagger", "jakarta.inject", "javax.inject", "jspecify", "HdrHistogram"), "bus-examples");
         ModulePathLauncher.Result result = ModulePathLauncher.run(List.of(ModulePathLauncher.tool("java"),
                 "--module-path", String.join(File.pathSeparator, modulePath),
                 "--module", "io.hftbus.examples/" + TradingPipeline.class.getName(), "--duration", "3s",

@@ -38,6 +38,7 @@ final class ModuleDiagram {
             "org.jctools.core", "JCTools",
             "org.slf4j", "SLF4J",
             "HdrHistogram", "HdrHistogram",
+            "io.nats.jnats", "jnats",
             "dagger", "Dagger",
             "jakarta.inject", "");
 
