@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * after the end was signalled; {@link #poll()} still returns it.
  *
  * <p><b>Threading.</b> Any number of application threads may take from one stream concurrently;
- * each envelope goes to exactly one of them.
+ * each envelope goes to exactly one of them. They may be virtual threads: {@link #take()} and
+ * {@link #poll(long, TimeUnit)} wait without holding a monitor, so a virtual thread waiting in them
+ * unmounts and frees its carrier, as the original design's {@code recv().await} frees its worker.
  *
  * @param <E> the event record type
  */

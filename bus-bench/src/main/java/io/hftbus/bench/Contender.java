@@ -17,6 +17,12 @@ public enum Contender {
     BUS_STATS("hftbus + stats"),
     /** hftbus with the statistics observer and the in-memory recorder (a ring of 100,000 envelopes). */
     BUS_STATS_RECORDER("hftbus + stats + recorder"),
+    /**
+     * hftbus read through its {@code Flow.Publisher} view ({@code EventFlow}) by a subscriber that
+     * asks for {@value FlowPipeline#PREFETCH} and tops up by {@value FlowPipeline#TOP_UP}, as
+     * Reactor's {@code limitRate} does; the pull topology only, beside {@link #BUS}'s stream.
+     */
+    BUS_FLOW("hftbus Flow view, limitRate(" + FlowPipeline.PREFETCH + ")"),
     /** Raw JCTools MPMC queue hand-off to a consumer thread: the baseline of every ratio. */
     JCTOOLS("JCTools MPMC hand-off"),
     /**
@@ -53,6 +59,10 @@ public enum Contender {
             // Measured where their targets are: one publisher, pushed to handlers.
             return topology == Topology.ONE_TO_ONE || topology == Topology.ONE_TO_THREE;
         }
+        if (this == BUS_FLOW) {
+            // A Flow subscriber runs on a thread of its own, as the pull topology's reader does.
+            return topology == Topology.ONE_TO_ONE_PULL;
+        }
         return !(this == GUAVA && topology.pull());
     }
 
@@ -70,6 +80,8 @@ public enum Contender {
             case BUS_STATS:
             case BUS_STATS_RECORDER:
                 return waiting.name();
+            case BUS_FLOW:
+                return waiting.name() + "; subscriber: spin, yield, take";
             case JCTOOLS:
             case JCTOOLS_ENVELOPE:
                 return waiting == Waiting.BUSY_SPIN ? "spin" : waiting == Waiting.YIELDING ? "spin, yield"
@@ -90,7 +102,7 @@ public enum Contender {
 
     /**
      * Whether the latency harness runs the contender with this waiting family: Guava has one
-     * strategy only; the stamped JCTools hand-off and the batch publishers are throughput cases
+     * strategy only; the stamped JCTools hand-off, the batch publishers and the Flow view are throughput cases
      * only; busy-spinning is run for the bus (both ways in), its statistics, and the two peers its
      * target names.
      */
@@ -99,6 +111,7 @@ public enum Contender {
             case JCTOOLS_ENVELOPE:
             case BUS_BATCH:
             case DISRUPTOR_BATCH:
+            case BUS_FLOW:
                 return false;
             case GUAVA:
                 return waiting == Waiting.BACKOFF;
@@ -142,6 +155,8 @@ public enum Contender {
             case BUS_STATS_RECORDER:
                 return new BusPipeline(topology, waiting, receivers,
                         List.<BusObserver>of(new StatsCollector(), BusRecorder.create()), BusPipeline.Mode.CONCURRENT);
+            case BUS_FLOW:
+                return new FlowPipeline(waiting, receivers[0]);
             case JCTOOLS:
                 return new JCToolsPipeline(waiting, receivers, false);
             case JCTOOLS_ENVELOPE:

@@ -21,6 +21,10 @@ import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
  * {@link #waiters}. As with the dispatcher's own parking, the two sequentially consistent accesses
  * guarantee that one side sees the other, so the lock is taken only when someone waits: the
  * dispatch thread's usual cost is one volatile read.
+ *
+ * <p><b>Virtual threads.</b> The takers wait on a {@link ReentrantLock}'s condition and never inside
+ * a {@code synchronized} block, so a virtual thread waiting here parks and unmounts instead of
+ * pinning its carrier (bus-flow's virtual-thread test checks it with JFR on JDK 21 and newer).
  */
 final class StreamSubscriber<E extends Event> extends Subscriber implements EventStream<E> {
 
