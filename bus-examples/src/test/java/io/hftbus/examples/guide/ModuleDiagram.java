@@ -39,7 +39,9 @@ final class ModuleDiagram {
             "org.slf4j", "SLF4J",
             "HdrHistogram", "HdrHistogram",
             "dagger", "Dagger",
-            "jakarta.inject", "");
+            "jakarta.inject", "",
+            "micrometer.core", "Micrometer",
+            "com.fasterxml.jackson.databind", "Jackson");
 
     private static final int BOX_HEIGHT = 58;
     private static final int ROW_GAP = 54;
