@@ -31,7 +31,12 @@ public enum Contender {
     /** LMAX Disruptor 4, publishing batches of {@value #BATCH} with its own {@code publishEvents}. */
     DISRUPTOR_BATCH("Disruptor 4 publishEvents of " + Contender.BATCH),
     /** Guava AsyncEventBus on a one-thread executor. */
-    GUAVA("Guava AsyncEventBus");
+    GUAVA("Guava AsyncEventBus"),
+    /**
+     * {@link #BUS_STATS} with the web monitor open and one client on its event stream: what watching
+     * the bus costs its hot path (a throughput case only, in {@code io.hftbus.bench.monitor}).
+     */
+    BUS_STATS_MONITOR("hftbus + stats + web monitor with an event-stream client");
 
     /** Events per batch of the batch-publishing contenders. */
     public static final int BATCH = 32;
@@ -69,6 +74,7 @@ public enum Contender {
             case BUS_BATCH:
             case BUS_STATS:
             case BUS_STATS_RECORDER:
+            case BUS_STATS_MONITOR:
                 return waiting.name();
             case JCTOOLS:
             case JCTOOLS_ENVELOPE:
@@ -99,6 +105,7 @@ public enum Contender {
             case JCTOOLS_ENVELOPE:
             case BUS_BATCH:
             case DISRUPTOR_BATCH:
+            case BUS_STATS_MONITOR:
                 return false;
             case GUAVA:
                 return waiting == Waiting.BACKOFF;
@@ -142,6 +149,9 @@ public enum Contender {
             case BUS_STATS_RECORDER:
                 return new BusPipeline(topology, waiting, receivers,
                         List.<BusObserver>of(new StatsCollector(), BusRecorder.create()), BusPipeline.Mode.CONCURRENT);
+            case BUS_STATS_MONITOR:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(new StatsCollector()),
+                        BusPipeline.Mode.CONCURRENT, true);
             case JCTOOLS:
                 return new JCToolsPipeline(waiting, receivers, false);
             case JCTOOLS_ENVELOPE:
