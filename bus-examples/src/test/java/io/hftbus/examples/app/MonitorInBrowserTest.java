@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,12 +25,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The trading pipeline with {@code --monitor}, its page opened in a real headless Chromium (Debian's
@@ -42,7 +37,6 @@ import org.openqa.selenium.logging.LogType;
  */
 class MonitorInBrowserTest {
 
-    private static final String INSTALL = "apt-get install -y chromium chromium-driver";
     private static final Pattern MONITOR_LINE = Pattern.compile("^monitor: (\\S+)$", Pattern.MULTILINE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,14 +45,11 @@ class MonitorInBrowserTest {
     private static final AtomicInteger EXIT = new AtomicInteger(Integer.MIN_VALUE);
     private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
     private static URI page;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startThePipelineAndTheBrowser() throws Exception {
-        String chromium = executable("chromium");
-        String chromedriver = executable("chromedriver");
-
         PrintStream out = new PrintStream(OUT, true, StandardCharsets.UTF_8);
         pipeline = new Thread(() -> {
             try {
@@ -75,35 +66,19 @@ class MonitorInBrowserTest {
         page = URI.create(line.group(1));
         assertThat(page.getQuery()).as("beyond loopback the printed address carries the token").startsWith("token=");
 
-        profile = Files.createTempDirectory("hftbus-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        // No internet here: without these flags Chromium keeps trying to reach it.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1400");
-        // The page's console, for the message of a failure.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopTheBrowserAndThePipeline() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (pipeline != null) {
             pipeline.join(TimeUnit.SECONDS.toMillis(40));
             assertThat(pipeline.isAlive()).as("the pipeline ends").isFalse();
             assertThat(EXIT.get()).as("the pipeline's exit code; output:%n%s", output()).isZero();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -188,7 +163,7 @@ class MonitorInBrowserTest {
     }
 
     private static Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return chromium.script(script);
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -202,38 +177,12 @@ class MonitorInBrowserTest {
         }
     }
 
-    /** What the page wrote to its console, or why it cannot be read. */
-    private static String console() {
-        if (browser == null) {
-            return "(no browser yet)";
-        }
-        try {
-            StringBuilder lines = new StringBuilder();
-            browser.manage().logs().get(LogType.BROWSER).forEach(entry -> lines.append(entry).append('\n'));
-            return lines.toString();
-        } catch (RuntimeException e) {
-            return "(unreadable: " + e + ")";
-        }
-    }
-
-    /** The path of an installed program, or a failure that says how to install it. */
-    private static String executable(String name) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            File file = new File(directory, name);
-            if (file.canExecute()) {
-                return file.getPath();
-            }
-        }
-        throw new AssertionError("this test drives headless Chromium, but '" + name + "' is not installed: "
-                + INSTALL + " (Debian), then rerun");
-    }
-
     private static void await(String what, BooleanSupplier condition, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError(what + " within " + seconds + " s failed; the page's console:\n"
-                        + console() + "\npipeline output:\n" + output());
+                        + (chromium == null ? "(no browser yet)" : chromium.console()) + "\npipeline output:\n" + output());
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }

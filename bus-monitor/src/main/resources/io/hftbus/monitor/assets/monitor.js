@@ -12,6 +12,7 @@
   var state = {
     samples: 0,          // samples received
     chartUpdates: 0,     // times the charts were given new data
+    slowestShowMillis: 0, // the longest a sample after the first took to show, tables and charts
     last: null,          // the last sample
     charts: {},
     times: [], rates: [], latency: [[], [], []], lanes: []
@@ -202,5 +203,11 @@
   var source = new EventSource('/events' + query);
   source.onopen = function () { status('live', 'live'); };
   source.onerror = function () { status('lost', 'reconnecting'); };
-  source.onmessage = function (message) { show(JSON.parse(message.data)); };
+  source.onmessage = function (message) {
+    var started = performance.now();
+    show(JSON.parse(message.data));
+    if (state.samples > 1) { // the first also builds the charts and tables
+      state.slowestShowMillis = Math.max(state.slowestShowMillis, performance.now() - started);
+    }
+  };
 }());
