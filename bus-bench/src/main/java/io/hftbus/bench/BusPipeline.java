@@ -9,6 +9,7 @@ import io.hftbus.api.EventStream;
 import io.hftbus.api.ExclusivePublisher;
 import io.hftbus.api.WaitStrategy;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.stats.StatsCollector;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.List;
@@ -37,8 +38,15 @@ final class BusPipeline implements Pipeline {
     private final ConsumerThread puller;
     private final List<BusObserver> observers;
     private final Mode mode;
+    private final EventStreamClient watcher;
 
     BusPipeline(Topology topology, Waiting waiting, Receiver[] receivers, List<BusObserver> observers, Mode mode) {
+        this(topology, waiting, receivers, observers, mode, false);
+    }
+
+    /** As above; {@code watched}: with the web monitor open and a client on its event stream. */
+    BusPipeline(Topology topology, Waiting waiting, Receiver[] receivers, List<BusObserver> observers, Mode mode,
+                boolean watched) {
         this.mode = mode;
         EventBusBuilder builder = EventBus.builder()
                 .name("bench")
@@ -61,6 +69,12 @@ final class BusPipeline implements Pipeline {
                 bus.subscribe(MarketDataEvent.class, envelope -> receiver.onEvent(envelope.event()));
             }
         }
+        StatsCollector stats = observers.stream().filter(StatsCollector.class::isInstance)
+                .map(StatsCollector.class::cast).findFirst().orElse(null);
+        if (watched && stats == null) {
+            throw new IllegalArgumentException("a watched pipeline needs a StatsCollector among its observers");
+        }
+        watcher = watched ? new EventStreamClient(bus, stats) : null;
     }
 
     @Override
@@ -114,6 +128,9 @@ final class BusPipeline implements Pipeline {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         bus.close();
         if (puller != null) {
             puller.stop();

@@ -37,7 +37,12 @@ public enum Contender {
     /** LMAX Disruptor 4, publishing batches of {@value #BATCH} with its own {@code publishEvents}. */
     DISRUPTOR_BATCH("Disruptor 4 publishEvents of " + Contender.BATCH),
     /** Guava AsyncEventBus on a one-thread executor. */
-    GUAVA("Guava AsyncEventBus");
+    GUAVA("Guava AsyncEventBus"),
+    /**
+     * {@link #BUS_STATS} with the web monitor open and one client on its event stream: what watching
+     * the bus costs its hot path (a throughput case only, in {@code io.hftbus.bench.monitor}).
+     */
+    BUS_STATS_MONITOR("hftbus + stats + web monitor with an event-stream client");
 
     /** Events per batch of the batch-publishing contenders. */
     public static final int BATCH = 32;
@@ -79,6 +84,7 @@ public enum Contender {
             case BUS_BATCH:
             case BUS_STATS:
             case BUS_STATS_RECORDER:
+            case BUS_STATS_MONITOR:
                 return waiting.name();
             case BUS_FLOW:
                 return waiting.name() + "; subscriber: spin, yield, take";
@@ -102,8 +108,8 @@ public enum Contender {
 
     /**
      * Whether the latency harness runs the contender with this waiting family: Guava has one
-     * strategy only; the stamped JCTools hand-off, the batch publishers and the Flow view are throughput cases
-     * only; busy-spinning is run for the bus (both ways in), its statistics, and the two peers its
+     * strategy only; the stamped JCTools hand-off, the batch publishers, the Flow view and the watched bus are
+     * throughput cases only; busy-spinning is run for the bus (both ways in), its statistics, and the two peers its
      * target names.
      */
     public boolean has(Waiting waiting) {
@@ -112,6 +118,7 @@ public enum Contender {
             case BUS_BATCH:
             case DISRUPTOR_BATCH:
             case BUS_FLOW:
+            case BUS_STATS_MONITOR:
                 return false;
             case GUAVA:
                 return waiting == Waiting.BACKOFF;
@@ -157,6 +164,9 @@ public enum Contender {
                         List.<BusObserver>of(new StatsCollector(), BusRecorder.create()), BusPipeline.Mode.CONCURRENT);
             case BUS_FLOW:
                 return new FlowPipeline(waiting, receivers[0]);
+            case BUS_STATS_MONITOR:
+                return new BusPipeline(topology, waiting, receivers, List.<BusObserver>of(new StatsCollector()),
+                        BusPipeline.Mode.CONCURRENT, true);
             case JCTOOLS:
                 return new JCToolsPipeline(waiting, receivers, false);
             case JCTOOLS_ENVELOPE:

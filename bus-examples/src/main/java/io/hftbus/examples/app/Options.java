@@ -28,10 +28,15 @@ import java.util.TreeSet;
  * @param waitStrategy the dispatch thread's wait strategy
  * @param quiet     whether to print the summary only
  * @param warmUp    market-data events run through a scratch pipeline first, to compile the hot path
+ * @param monitorPort    the web monitor's port (0: any free one), or -1 for no monitor
+ * @param monitorAddress the address the web monitor listens on, or {@code null} for the loopback address
  */
 public record Options(Duration duration, long events, List<Instrument> symbols, double rate, long seed,
                       MarketDataEngine.Pace pace, Path record, Path replay, boolean strict, WaitStrategy waitStrategy,
-                      boolean quiet, long warmUp) {
+                      boolean quiet, long warmUp, int monitorPort, String monitorAddress) {
+
+    /** The web monitor's port when {@code --monitor} names none. */
+    public static final int DEFAULT_MONITOR_PORT = 8686;
 
     /**
      * The highest {@code --rate}: simulated timestamps are nanoseconds at least one apart, so at a
@@ -61,6 +66,10 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
             "  --wait W            dispatch wait strategy: busy-spin, yielding, backoff, blocking (default backoff)",
             "  --warmup N          run N synthetic market-data events through a scratch pipeline first, so",
             "                      that the JIT has compiled the hot path before the run (default 100000; 0: none)",
+            "  --monitor [PORT]    serve the live web monitor on 127.0.0.1:PORT while running (default port "
+                    + DEFAULT_MONITOR_PORT + "; 0: any free one)",
+            "  --monitor-address A with --monitor: listen on A instead (0.0.0.0: every address), behind a",
+            "                      token that the printed address carries",
             "  --quiet             print the summary only",
             "  --help              print this");
 
@@ -111,6 +120,8 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
         WaitStrategy wait = WaitStrategy.BACKOFF;
         boolean quiet = false;
         long warmUp = 100_000;
+        int monitorPort = -1;
+        String monitorAddress = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -160,6 +171,19 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
                         throw new UsageException("--warmup must be >= 0 but was " + warmUp);
                     }
                     break;
+                case "--monitor":
+                    monitorPort = DEFAULT_MONITOR_PORT;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        long port = parseLong(args[++i], option);
+                        if (port < 0 || port > 65535) {
+                            throw new UsageException("--monitor port must be within [0, 65535] but was " + port);
+                        }
+                        monitorPort = (int) port;
+                    }
+                    break;
+                case "--monitor-address":
+                    monitorAddress = value(args, ++i, option);
+                    break;
                 case "--wait":
                     wait = choice(WaitStrategy.class, value(args, ++i, option), option);
                     break;
@@ -180,7 +204,11 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
         if (strict && replay == null) {
             throw new UsageException("--strict applies to --replay only");
         }
-        return new Options(duration, events, symbols, rate, seed, pace, record, replay, strict, wait, quiet, warmUp);
+        if (monitorAddress != null && monitorPort < 0) {
+            throw new UsageException("--monitor-address applies to --monitor only");
+        }
+        return new Options(duration, events, symbols, rate, seed, pace, record, replay, strict, wait, quiet, warmUp,
+                monitorPort, monitorAddress);
     }
 
     /** ES, NQ, CL and GC. */

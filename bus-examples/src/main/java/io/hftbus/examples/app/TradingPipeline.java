@@ -165,9 +165,26 @@ public final class TradingPipeline {
         BusConfig busConfig = EventBus.builder().name("trading").waitStrategy(options.waitStrategy()).config();
         TradingComponent app = DaggerTradingComponent.builder().busConfig(busConfig).recorderConfig(recording).build();
 
-        TradingSession.Outcome outcome = new TradingSession(app.bus(), app.stats(), out, options.quiet())
-                .run(feed, start, Pipeline.Settings.defaults(instruments, seed), rate, options.pace(), options.events(),
-                        options.duration());
+        PipelineMonitor monitor = null;
+        if (options.monitorPort() >= 0) {
+            try {
+                monitor = PipelineMonitor.start(app.bus(), app.stats(), app.recorder(), options, out);
+            } catch (RuntimeException e) {
+                app.bus().close();
+                feed.close();
+                throw e;
+            }
+        }
+        TradingSession.Outcome outcome;
+        try {
+            outcome = new TradingSession(app.bus(), app.stats(), out, options.quiet())
+                    .run(feed, start, Pipeline.Settings.defaults(instruments, seed), rate, options.pace(),
+                            options.events(), options.duration());
+        } finally {
+            if (monitor != null) {
+                monitor.close();
+            }
+        }
 
         BusRecorder recorder = app.recorder();
         out.printf(Locale.ROOT, "recorder: %,d envelopes recorded, the last %,d kept in memory%n",

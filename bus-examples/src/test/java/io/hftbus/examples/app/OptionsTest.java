@@ -26,6 +26,24 @@ class OptionsTest {
         assertThat(options.record()).isNull();
         assertThat(options.replay()).isNull();
         assertThat(options.warmUp()).isEqualTo(100_000);
+        assertThat(options.monitorPort()).as("no monitor").isEqualTo(-1);
+        assertThat(options.monitorAddress()).isNull();
+    }
+
+    @Test
+    void monitorTakesAnOptionalPortAndAnAddress() throws Exception {
+        assertThat(Options.parse("--monitor").monitorPort()).isEqualTo(Options.DEFAULT_MONITOR_PORT);
+        assertThat(Options.parse("--monitor", "--quiet").monitorPort()).isEqualTo(Options.DEFAULT_MONITOR_PORT);
+        assertThat(Options.parse("--monitor", "0").monitorPort()).isZero();
+        Options beyond = Options.parse("--monitor", "9000", "--monitor-address", "0.0.0.0");
+        assertThat(beyond.monitorPort()).isEqualTo(9000);
+        assertThat(beyond.monitorAddress()).isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> Options.parse("--monitor", "70000")).isInstanceOf(Options.UsageException.class)
+                .hasMessage("--monitor port must be within [0, 65535] but was 70000");
+        assertThatThrownBy(() -> Options.parse("--monitor", "fast")).isInstanceOf(Options.UsageException.class)
+                .hasMessage("--monitor must be a whole number but was 'fast'");
+        assertThatThrownBy(() -> Options.parse("--monitor-address", "0.0.0.0")).isInstanceOf(Options.UsageException.class)
+                .hasMessage("--monitor-address applies to --monitor only");
     }
 
     @Test

@@ -40,7 +40,9 @@ final class ModuleDiagram {
             "HdrHistogram", "HdrHistogram",
             "io.nats.jnats", "jnats",
             "dagger", "Dagger",
-            "jakarta.inject", "");
+            "jakarta.inject", "",
+            "micrometer.core", "Micrometer",
+            "com.fasterxml.jackson.databind", "Jackson");
 
     private static final int BOX_HEIGHT = 58;
     private static final int ROW_GAP = 54;
