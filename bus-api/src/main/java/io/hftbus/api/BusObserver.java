@@ -12,12 +12,15 @@ package io.hftbus.api;
  *
  * <p><b>Threading.</b> {@link #onPublished} is called on publisher threads, concurrently from as many
  * threads as publish; the other event callbacks on dispatch threads (concurrently, one per lane,
- * with {@link DispatchMode#THREAD_PER_LANE}). Implementations must be thread-safe.
+ * with {@link DispatchMode#THREAD_PER_LANE}), except {@link #onHandlerFailed} for a
+ * {@link WorkerGroup}'s handler, which is called on the worker thread that ran it. Implementations
+ * must be thread-safe.
  *
  * <p><b>Per-thread views.</b> An observer that counts can avoid atomic operations altogether by
  * overriding {@link #forThread()}: the bus asks every observer for a view once per thread that
  * publishes or dispatches (each {@link ExclusivePublisher} on its owner thread, each thread that
- * calls {@link EventBus#publish(Event)}, each dispatch thread), and from then on calls only that
+ * calls {@link EventBus#publish(Event)}, each dispatch thread, each worker thread of a
+ * {@link WorkerGroup}), and from then on calls only that
  * view on that thread, so the view may keep single-writer counters. Callbacks on other threads
  * (a close's drops, for example) go to the observer itself.
  *

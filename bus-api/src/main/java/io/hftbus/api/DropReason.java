@@ -8,7 +8,10 @@ public enum DropReason {
      * timeout or an interrupt. Reaches no subscriber.
      */
     LANE_FULL,
-    /** One pull stream's queue was full; the other subscribers got it. */
+    /**
+     * A subscriber's own queue was full: a pull stream's, or a worker group's with
+     * {@link GroupOverflow#DROP}; the other subscribers got it.
+     */
     STREAM_LAGGING,
     /**
      * The bus closed before the envelope could be delivered: a close that began while it was being

@@ -4,6 +4,8 @@ import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A typed, prioritised, bounded, in-process publish/subscribe bus.
@@ -43,14 +45,24 @@ import java.util.List;
  * unsubscribing are safe from any thread at any time, also while events flow and from inside a
  * handler. The threading contract of handlers is on {@link DispatchMode}.
  *
- * <p><b>Closing.</b> {@link #close()} stops accepting, delivers everything already accepted, ends
- * the streams and joins the dispatch threads; every accepted event is delivered or reported to the
+ * <p><b>Worker groups and shards.</b> A handler too slow for a dispatch thread runs on worker
+ * threads of its own: {@link #subscribeGroup(String, Class, int, EventHandler) subscribeGroup}
+ * hands each event to whichever of its workers is free (no order across workers), and
+ * {@link #subscribeSharded(String, Class, Function, int, EventHandler) subscribeSharded} routes
+ * each event by a key to one shard's worker (per-key order). Their threading contract is on
+ * {@link WorkerGroup}.
+ *
+ * <p><b>Closing.</b> {@link #close()} stops accepting, delivers everything already accepted (through
+ * the worker groups' handlers too), ends the streams and joins the dispatch and worker threads; every accepted event is delivered or reported to the
  * observers as dropped, none vanishes.
  */
 public interface EventBus extends AutoCloseable {
 
     /** What {@code publish} returns when {@link BackpressurePolicy#DROP_NEWEST} dropped the event. */
     long NOT_ACCEPTED = -1L;
+
+    /** The most worker threads (or shards) one worker group or sharded subscription may have. */
+    int MAX_WORKERS = 1024;
 
     /** A started bus with the default settings; see {@link EventBusBuilder}. */
     static EventBus create() {
@@ -169,6 +181,71 @@ public interface EventBus extends AutoCloseable {
     Subscription subscribeAll(String name, EventHandler<Event> handler);
 
     /**
+     * Subscribes a worker group to one event type, with {@link GroupOptions#DEFAULTS}: each event
+     * is handled by exactly one of {@code workers} threads, whichever is free; see
+     * {@link WorkerGroup} for the threading contract.
+     *
+     * @param name    the subscription's name, also in its threads' names; not blank
+     * @param workers how many worker threads, within {@code [1, }{@value #MAX_WORKERS}{@code ]}
+     * @throws BusClosedException       if the bus is closed
+     * @throws IllegalArgumentException if {@code name} is blank or {@code workers} out of range
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    if the thread factory returns null
+     */
+    default <E extends Event> WorkerGroup subscribeGroup(String name, Class<E> type, int workers,
+                                                         EventHandler<E> handler) {
+        return subscribeGroup(name, type, workers, handler, GroupOptions.DEFAULTS);
+    }
+
+    /** As {@link #subscribeGroup(String, Class, int, EventHandler)}, with its own options. */
+    <E extends Event> WorkerGroup subscribeGroup(String name, Class<E> type, int workers, EventHandler<E> handler,
+                                                 GroupOptions options);
+
+    /**
+     * As {@link #subscribeGroup(String, Class, int, EventHandler, GroupOptions)}, for several event
+     * types behind one queue.
+     *
+     * @param types the event types, at least one
+     * @throws IllegalArgumentException also if {@code types} is empty
+     */
+    WorkerGroup subscribeGroup(String name, Set<EventType> types, int workers, EventHandler<Event> handler,
+                               GroupOptions options);
+
+    /**
+     * Subscribes a handler sharded by key, with {@link GroupOptions#DEFAULTS}: each event of
+     * {@code type} goes to shard {@link WorkerGroup#shardOf(Object, int) shardOf(keyFunction(event),
+     * shards)}, and each shard has one worker thread and one queue, so events of one key are
+     * handled in order and different keys in parallel; see {@link WorkerGroup}.
+     *
+     * <p><b>Changing the shard count.</b> The mapping depends on {@code shards}: with another count
+     * most keys land on another shard. Per-key order holds within one subscription; a new
+     * subscription with another count starts its own order, and while an old and a new one are
+     * both subscribed, each handles every event, so the same key is handled by both at the same
+     * time. To move a key's processing from one count to another without overlap, unsubscribe the
+     * old subscription and {@linkplain WorkerGroup#awaitTermination await} it before subscribing the
+     * new one; events accepted in between reach neither.
+     *
+     * @param name        the subscription's name, also in its threads' names; not blank
+     * @param keyFunction gives each event's key (for example {@code MarketDataEvent::symbol}); runs on
+     *                    the dispatch thread, so it must be fast and must not block
+     * @param shards      how many shards, each with its own thread, within
+     *                    {@code [1, }{@value #MAX_WORKERS}{@code ]}
+     * @throws BusClosedException       if the bus is closed
+     * @throws IllegalArgumentException if {@code name} is blank or {@code shards} out of range
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    if the thread factory returns null
+     */
+    default <E extends Event> WorkerGroup subscribeSharded(String name, Class<E> type,
+                                                           Function<? super E, ?> keyFunction, int shards,
+                                                           EventHandler<E> handler) {
+        return subscribeSharded(name, type, keyFunction, shards, handler, GroupOptions.DEFAULTS);
+    }
+
+    /** As {@link #subscribeSharded(String, Class, Function, int, EventHandler)}, with its own options. */
+    <E extends Event> WorkerGroup subscribeSharded(String name, Class<E> type, Function<? super E, ?> keyFunction,
+                                                   int shards, EventHandler<E> handler, GroupOptions options);
+
+    /**
      * Opens a pull stream of one event type with a queue of the default lane capacity.
      *
      * @throws BusClosedException if the bus is closed
@@ -213,9 +290,14 @@ public interface EventBus extends AutoCloseable {
 
     /**
      * Stops accepting events, delivers everything already accepted, ends the streams, and joins the
-     * dispatch threads, waiting up to {@code timeout}. Whatever could not be delivered in time is
-     * reported to the observers as {@link DropReason#BUS_CLOSED}. Idempotent: a second call waits
-     * for the first to finish, up to its own timeout.
+     * dispatch threads, waiting up to {@code timeout}. Worker groups are drained like the lanes:
+     * the close waits until their handlers have been called with everything queued, delivers what
+     * they publish meanwhile, and joins their worker threads. Whatever could not be delivered in
+     * time is reported to the observers as {@link DropReason#BUS_CLOSED}; envelopes already in a
+     * group's queue when the close gave up stay counted as delivered, and the workers go on with
+     * them. Called on a dispatch or worker thread, it begins the close and returns false at once
+     * (waiting would wait for itself). Idempotent: a second call waits for the first to finish, up
+     * to its own timeout.
      *
      * @return whether everything accepted was delivered and the threads ended within the timeout
      */

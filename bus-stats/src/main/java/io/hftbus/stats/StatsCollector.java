@@ -7,6 +7,7 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.EventStream;
 import io.hftbus.api.Priority;
 import io.hftbus.api.Subscription;
+import io.hftbus.api.WorkerGroup;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.stats.BusStats;
 import io.hftbus.api.stats.LaneStats;
@@ -28,7 +29,8 @@ import org.HdrHistogram.Recorder;
  * Statistics of one bus, collected as a {@link BusObserver} and read through {@link BusStats}: per
  * event type the published, received and dropped counts, handler failures and the
  * publish-to-dispatch latency; per lane the depth, capacity and high-water mark; per subscription
- * its handler failures and, for streams, lag and backlog.
+ * its handler failures and, for streams and worker groups, lag and backlog; for worker groups and
+ * sharded subscriptions also per worker: calls completed, backlog, failures and time in the handler.
  *
  * <p>Without Dagger, give it to the builder; with Dagger, name {@link StatsModule} in the
  * component:
@@ -355,7 +357,13 @@ public final class StatsCollector implements BusObserver, BusStats {
         List<SubscriberStats> result = new ArrayList<>(subscriptions.size());
         for (Subscription subscription : subscriptions) {
             AtomicLong failures = failuresBySubscription.get(subscription);
-            if (subscription instanceof EventStream<?> stream) {
+            if (subscription instanceof WorkerGroup group) {
+                // A group keeps its own exact counts, per worker; a key fault is a failure of the subscription.
+                result.add(new SubscriberStats(subscription.name(),
+                        group.isSharded() ? SubscriberStats.Kind.SHARDED : SubscriberStats.Kind.GROUP,
+                        subscription.types(), group.handlerFailures() + group.keyFailures(), group.dropped(),
+                        group.backlog(), group.workers()));
+            } else if (subscription instanceof EventStream<?> stream) {
                 result.add(new SubscriberStats(subscription.name(), SubscriberStats.Kind.STREAM, subscription.types(),
                         0, stream.lagged(), stream.size()));
             } else {

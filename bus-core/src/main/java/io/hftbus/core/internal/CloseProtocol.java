@@ -3,6 +3,8 @@ package io.hftbus.core.internal;
 import io.hftbus.api.DropReason;
 import io.hftbus.api.Envelope;
 import io.hftbus.api.EventBus;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * also sees the envelope in its lane. Hence termination happens only when no envelope is left and
  * none can come.
  *
+ * <p><b>Worker groups</b> take part as a second kind of busy: the workers of live groups
+ * ({@link GroupRegistry}) may publish past the seal too, and {@link #tryTerminate()} also requires
+ * every group to be quiescent (its workers completed as many handler calls as it was handed),
+ * checked before the lanes, so that an event a worker published in its last call is seen in its
+ * lane. When the bus terminates, the groups are told to stop and their workers end with their
+ * queues empty; {@link #await} joins them with the dispatch threads.
+ *
  * <p><b>Giving up.</b> If a handler does not return, {@code close(timeout)} gives up at its
  * deadline ({@link #finish} forced): it takes what is left in the lanes and reports it as
  * {@link DropReason#BUS_CLOSED}, and cuts the subscribers off, so that a dispatch thread that
@@ -58,6 +67,7 @@ final class CloseProtocol implements CloseBarrier {
     private final Lane[] lanes;
     private final SubscriberTable table;
     private final ObserverChain observers;
+    private final GroupRegistry groups;
     private Thread[] dispatchThreads;
     private EventBus bus;
 
@@ -75,11 +85,13 @@ final class CloseProtocol implements CloseBarrier {
     private final AtomicLong dispatchFailures = new AtomicLong();
     private final RateLimitedLog dispatchFailureLog = new RateLimitedLog();
 
-    CloseProtocol(String busName, Lane[] lanes, SubscriberTable table, ObserverChain observers, int dispatchers) {
+    CloseProtocol(String busName, Lane[] lanes, SubscriberTable table, ObserverChain observers, GroupRegistry groups,
+                  int dispatchers) {
         this.busName = busName;
         this.lanes = lanes.clone();
         this.table = table;
         this.observers = observers;
+        this.groups = groups;
         // Every dispatch thread counts as busy until it first finds its lanes empty while closing.
         this.state = new AtomicLong(dispatchers);
         this.liveDispatchers = new AtomicInteger(dispatchers);
@@ -143,7 +155,10 @@ final class CloseProtocol implements CloseBarrier {
 
     private void joinThreads(long deadlineNanos) {
         boolean interrupted = false;
-        for (Thread thread : dispatchThreads) {
+        List<Thread> threads = new ArrayList<>(Arrays.asList(dispatchThreads));
+        // The groups' workers end once the close has told them to stop (finish), their queues empty.
+        threads.addAll(groups.threads());
+        for (Thread thread : threads) {
             while (true) {
                 long remaining = deadlineNanos - System.nanoTime();
                 if (remaining <= 0) {
@@ -175,11 +190,13 @@ final class CloseProtocol implements CloseBarrier {
     // Publishers.
 
     /**
-     * Whether the calling thread may offer past a lane's seal: a dispatch thread while the close
-     * still drains. Called only on the rare path where an offer found its lane sealed.
+     * Whether the calling thread may offer past a lane's seal: a dispatch thread, or a worker of a
+     * live group, while the close still drains. Called only on the rare path where an offer found
+     * its lane sealed.
      */
     boolean mayPassSeal() {
-        return !forced && isDispatchThread(Thread.currentThread());
+        Thread current = Thread.currentThread();
+        return !forced && (isDispatchThread(current) || groups.isWorkerThread(current));
     }
 
     /**
@@ -225,6 +242,13 @@ final class CloseProtocol implements CloseBarrier {
             return true;
         }
         if ((current & BUSY_MASK) != 0) {
+            return false;
+        }
+        // The groups before the lanes: a worker counts a call as completed after whatever it published
+        // in it, so once the count shows the call, the lanes show what it published (see
+        // ParallelSubscriber). No dispatch thread delivers now (none is busy, and one that becomes busy
+        // makes the CAS below fail), so what the groups were handed is final.
+        if (!groups.allQuiescent()) {
             return false;
         }
         for (Lane lane : lanes) {

@@ -8,10 +8,12 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.EventHandler;
 import io.hftbus.api.EventStream;
 import io.hftbus.api.ExclusivePublisher;
+import io.hftbus.api.GroupOptions;
 import io.hftbus.api.LaneConfig;
 import io.hftbus.api.Priority;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.WaitStrategy;
+import io.hftbus.api.WorkerGroup;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import io.hftbus.core.idle.BackoffIdleStrategy;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -32,7 +35,8 @@ import java.util.function.Function;
  * The bus: builds the lanes, the dispatch threads and the close protocol, and offers the API. The
  * hot path lives in three classes, read in this order: {@link Publication} (stamp, envelope,
  * observers, offer), {@link Lane} (the bounded queue) and {@link Dispatcher} (take, route,
- * deliver). How the bus closes is {@link CloseProtocol}'s.
+ * deliver). How the bus closes is {@link CloseProtocol}'s; worker groups and sharded subscriptions
+ * are {@link ParallelSubscriber}s.
  */
 public final class CoreEventBus implements EventBus {
 
@@ -52,6 +56,9 @@ public final class CoreEventBus implements EventBus {
     private final SubscriberTable table = new SubscriberTable();
     private final AtomicInteger subscriberIds = new AtomicInteger();
     private final HandlerFailures handlerFailures;
+    private final GroupRegistry groups = new GroupRegistry();
+    /** What every worker group takes from the bus. */
+    private final ParallelSubscriber.GroupSetting groupSetting;
     private final CloseProtocol close;
     private final PublishContext publishing;
     /** The publication of each thread that calls {@link #publish(Event)}: its own sequence block. */
@@ -75,9 +82,10 @@ public final class CoreEventBus implements EventBus {
         Lane[][] lanesOfEachDispatcher = config.dispatchMode() == DispatchMode.SINGLE_THREAD
                 ? new Lane[][] {lanes.clone()}
                 : new Lane[][] {{lanes[0]}, {lanes[1]}, {lanes[2]}, {lanes[3]}};
-        this.close = new CloseProtocol(name, lanes, table, observers, lanesOfEachDispatcher.length);
+        this.close = new CloseProtocol(name, lanes, table, observers, groups, lanesOfEachDispatcher.length);
         this.threads = new Thread[lanesOfEachDispatcher.length];
         Function<WakeableSleeper, IdleStrategy> idleStrategy = idleStrategy(config.waitStrategy());
+        this.groupSetting = new ParallelSubscriber.GroupSetting(handlerFailures, observers, groups, idleStrategy);
         for (int i = 0; i < threads.length; i++) {
             Dispatcher dispatcher = new Dispatcher(lanesOfEachDispatcher[i], table, observers, idleStrategy, close,
                     config.stampPublishTime(), PARK_SAFETY_NANOS);
@@ -86,7 +94,7 @@ public final class CoreEventBus implements EventBus {
             }
             String threadName = threads.length == 1 ? "hftbus-" + name + "-dispatch"
                     : "hftbus-" + name + "-" + lanesOfEachDispatcher[i][0].priority.name().toLowerCase(Locale.ROOT);
-            threads[i] = newThread(config.threadFactory(), dispatcher, threadName);
+            threads[i] = newThread(config.threadFactory(), dispatcher, threadName, "dispatch thread " + threadName);
         }
         close.attach(this, threads);
         this.publishing = new PublishContext(name, lanes, config.stampPublishTime(), config.blockTimeout().toNanos(),
@@ -116,7 +124,13 @@ public final class CoreEventBus implements EventBus {
         }
     }
 
-    private static Thread newThread(ThreadFactory factory, Runnable task, String threadName) {
+    /**
+     * A thread of the bus, not started: from the configured factory, or a daemon thread named
+     * {@code threadName} without one.
+     *
+     * @param what names the thread in the error if the factory returns null
+     */
+    static Thread newThread(ThreadFactory factory, Runnable task, String threadName, String what) {
         if (factory == null) {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
@@ -124,7 +138,7 @@ public final class CoreEventBus implements EventBus {
         }
         Thread thread = factory.newThread(task);
         if (thread == null) {
-            throw new IllegalStateException("BusConfig.threadFactory returned null for dispatch thread " + threadName);
+            throw new IllegalStateException("BusConfig.threadFactory returned null for " + what);
         }
         return thread;
     }
@@ -249,6 +263,98 @@ public final class CoreEventBus implements EventBus {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <E extends Event> WorkerGroup subscribeGroup(String name, Class<E> type, int workers,
+                                                        EventHandler<E> handler, GroupOptions options) {
+        EventType eventType = requireType(type);
+        // The table hands the handler only envelopes of its type.
+        return subscribeGroup(name, EnumSet.of(eventType), workers, (EventHandler<Event>) (EventHandler<?>) handler,
+                options);
+    }
+
+    @Override
+    public WorkerGroup subscribeGroup(String name, Set<EventType> types, int workers, EventHandler<Event> handler,
+                                      GroupOptions options) {
+        String what = "worker group '" + name + "'";
+        requireGroupName(name, "worker group");
+        if (types == null) {
+            throw new NullPointerException("bus '" + this.name + "': event types must not be null for " + what);
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("bus '" + this.name + "': " + what + " must have at least one event type");
+        }
+        for (EventType type : types) {
+            if (type == null) {
+                throw new NullPointerException("bus '" + this.name + "': event types of " + what + " must not contain null");
+            }
+        }
+        requireGroupArguments(what, "workers", workers, handler, options);
+        return start(new GroupSubscriber(this, name, EnumSet.copyOf(types), lanePositions(), handler, options, workers,
+                groupSetting), what);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E extends Event> WorkerGroup subscribeSharded(String name, Class<E> type, Function<? super E, ?> keyFunction,
+                                                          int shards, EventHandler<E> handler, GroupOptions options) {
+        String what = "sharded subscription '" + name + "'";
+        requireGroupName(name, "sharded subscription");
+        EventType eventType = requireType(type);
+        if (keyFunction == null) {
+            throw new NullPointerException("bus '" + this.name + "': key function must not be null for " + what);
+        }
+        requireGroupArguments(what, "shards", shards, handler, options);
+        // The table hands the key function and the handler only events of the type.
+        return start(new ShardedSubscriber(this, name, eventType, lanePositions(), (Function<Object, ?>) keyFunction,
+                (EventHandler<Event>) (EventHandler<?>) handler, options, shards, groupSetting), what);
+    }
+
+    private void requireGroupName(String given, String kind) {
+        if (given == null) {
+            throw new NullPointerException("bus '" + name + "': " + kind + " name must not be null");
+        }
+        if (given.isBlank()) {
+            throw new IllegalArgumentException("bus '" + name + "': " + kind + " name must not be blank");
+        }
+    }
+
+    private void requireGroupArguments(String what, String countName, int count, EventHandler<?> handler,
+                                       GroupOptions options) {
+        if (count < 1 || count > MAX_WORKERS) {
+            throw new IllegalArgumentException("bus '" + name + "': " + what + " must have " + countName + " within [1, "
+                    + MAX_WORKERS + "] but had " + count);
+        }
+        if (handler == null) {
+            throw new NullPointerException("bus '" + name + "': handler must not be null for " + what);
+        }
+        if (options == null) {
+            throw new NullPointerException("bus '" + name + "': options must not be null for " + what);
+        }
+    }
+
+    /**
+     * Makes the group's threads, enters it in the registry and then the table, and starts the
+     * threads; a bus closed meanwhile starts none.
+     */
+    private <S extends ParallelSubscriber> S start(S group, String what) {
+        if (close.isClosing()) {
+            throw new BusClosedException(name, "subscribe " + what);
+        }
+        group.createThreads(config.threadFactory(), name);
+        // The registry first: from the table on, a dispatch thread may hand it envelopes, and the close
+        // must then know it (see GroupRegistry).
+        groups.add(group);
+        try {
+            register(group, what);
+        } catch (RuntimeException closed) {
+            groups.remove(group);
+            throw closed;
+        }
+        group.startThreads();
+        return group;
+    }
+
+    @Override
     public List<Subscription> subscriptions() {
         return List.copyOf(table.all());
     }
@@ -342,7 +448,8 @@ public final class CoreEventBus implements EventBus {
         }
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         close.begin();
-        if (close.isDispatchThread(Thread.currentThread())) {
+        Thread current = Thread.currentThread();
+        if (close.isDispatchThread(current) || groups.isWorkerThread(current)) {
             // Waiting here would wait for ourselves; the drain completes when the handler returns.
             return false;
         }

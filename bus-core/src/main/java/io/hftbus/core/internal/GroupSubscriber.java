@@ -1,0 +1,55 @@
+package io.hftbus.core.internal;
+
+import io.hftbus.api.Envelope;
+import io.hftbus.api.EventHandler;
+import io.hftbus.api.GroupOptions;
+import io.hftbus.api.event.Event;
+import io.hftbus.api.event.EventType;
+import java.util.Queue;
+import java.util.Set;
+import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
+
+/**
+ * A worker group: one bounded MPMC queue, which the dispatch threads offer to and every worker
+ * takes from, so each envelope goes to whichever worker is free first. See {@link ParallelSubscriber}.
+ */
+final class GroupSubscriber extends ParallelSubscriber {
+
+    GroupSubscriber(CoreEventBus bus, String name, Set<EventType> types, long[] fromPositions,
+                    EventHandler<Event> handler, GroupOptions options, int workers, GroupSetting setting) {
+        super(bus, name, types, fromPositions, handler, options, oneQueue(options), workers, worker -> 0, setting);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
+    private static Queue<Envelope<?>>[] oneQueue(GroupOptions options) {
+        return new Queue[] {new MpmcVarHandleArrayQueue<Envelope<?>>(capacityOf(options))};
+    }
+
+    @Override
+    int route(Envelope<?> envelope, ObserverChain observers) {
+        return 0;
+    }
+
+    @Override
+    void wake(int queue) {
+        wakeOne(workers, null);
+    }
+
+    @Override
+    void afterTake(GroupWorker worker, Queue<Envelope<?>> queue) {
+        // More queued: make sure another worker is awake for it, so a slow call holds up only itself.
+        if (!queue.isEmpty()) {
+            wakeOne(workers, worker);
+        }
+    }
+
+    @Override
+    public long keyFailures() {
+        return 0;
+    }
+
+    @Override
+    public boolean isSharded() {
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+package io.hftbus.core.internal;
+
+import io.hftbus.api.Envelope;
+import io.hftbus.api.event.Event;
+import io.hftbus.core.idle.IdleStrategy;
+import io.hftbus.core.idle.WakeableSleeper;
+import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker thread of a {@link ParallelSubscriber}: takes from its queue, calls the handler,
+ * counts; waits by the bus's idle strategy when the queue is empty; ends once the group is told to
+ * stop and its queue is empty.
+ *
+ * <p><b>Counters.</b> {@link #handled}, {@link #busyNanos} and the failure count have this thread as
+ * their only writer: plain reads of its own values and release stores, so that readers (statistics,
+ * the close) see a value with everything the worker did before it, at no fence on the worker's
+ * path. {@link #handled} is raised after the handler returned; the close relies on that order.
+ */
+final class GroupWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupWorker.class);
+
+    final ParallelSubscriber group;
+    final int index;
+    final Queue<Envelope<?>> queue;
+    final WakeableSleeper sleeper;
+    private final IdleStrategy idle;
+    /** Set before the thread starts (Thread.start publishes it to the thread; the table's publication to dispatch threads). */
+    Thread thread;
+
+    /** Handler calls completed. */
+    final PaddedCounter handled = new PaddedCounter(0);
+    /** Nanoseconds spent in the handler. */
+    final PaddedCounter busyNanos = new PaddedCounter(0);
+    /** Handler calls that failed; written on the failure path only. */
+    private volatile long failures;
+    private final RateLimitedLog loopFailureLog = new RateLimitedLog();
+
+    GroupWorker(ParallelSubscriber group, int index, Queue<Envelope<?>> queue, WakeableSleeper sleeper,
+                IdleStrategy idle) {
+        this.group = group;
+        this.index = index;
+        this.queue = queue;
+        this.sleeper = sleeper;
+        this.idle = idle;
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    @Override
+    public void run() {
+        // Asked for here, on this thread: a view may keep counters that only this thread writes.
+        ObserverChain observers = group.sharedObservers.forDispatchThread();
+        try {
+            while (true) {
+                try {
+                    loop(observers);
+                    return;
+                } catch (Throwable unexpected) {
+                    // Handlers and observers are isolated where they are called; dying here would leave the
+                    // queue without a consumer and a BLOCK group's dispatch thread waiting for good.
+                    if (loopFailureLog.admit() >= 0) {
+                        RateLimitedLog.warn(LOG, "worker {} of '{}' caught an unexpected failure; it goes on",
+                                new Object[] {index, group.name}, unexpected);
+                    }
+                }
+            }
+        } finally {
+            group.workerExited();
+        }
+    }
+
+    private void loop(ObserverChain observers) {
+        while (true) {
+            Envelope<?> envelope = queue.poll();
+            if (envelope != null) {
+                idle.reset();
+                group.afterTake(this, queue);
+                handle(envelope, observers);
+            } else if (group.stopping) {
+                // Told to stop (a volatile read, after the poll found the queue empty): what was queued
+                // before the stop has been handled.
+                return;
+            } else {
+                idle.idle();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void handle(Envelope<?> envelope, ObserverChain observers) {
+        long start = System.nanoTime();
+        try {
+            // The table routes by type, so the envelope's event is of a type the handler takes.
+            group.handler.onEvent((Envelope<Event>) envelope);
+        } catch (Throwable failure) {
+            failed(envelope, failure, observers);
+        }
+        if (Thread.interrupted()) {
+            failed(envelope, new IllegalStateException("handler of '" + group.name + "' returned with its worker"
+                    + " thread's interrupt status set; the status was cleared so that the next call starts with a"
+                    + " clear one"), observers);
+        }
+        busyNanos.setRelease(busyNanos.getPlain() + (System.nanoTime() - start));
+        // Release, after the handler and whatever it published: see ParallelSubscriber's quiescence.
+        handled.setRelease(handled.getPlain() + 1);
+    }
+
+    private void failed(Envelope<?> envelope, Throwable failure, ObserverChain observers) {
+        // Single writer: the volatile write costs a fence on the failure path only.
+        failures = failures + 1;
+        group.failures.report(envelope, group, failure, observers);
+    }
+
+    @Override
+    public String toString() {
+        return "GroupWorker[" + index + " of '" + group.name + "']";
+    }
+}
