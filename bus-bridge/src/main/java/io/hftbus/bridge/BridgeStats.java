@@ -1,5 +1,9 @@
 package io.hftbus.bridge;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The counters of one {@link Bridge} at a moment, beside the bus's own statistics. Counters count
  * since the bridge started; each is exact, but they are read one after another, so under load
@@ -39,6 +43,36 @@ public record BridgeStats(long sent, long acked, long resent, long dropped, long
                           long received, long delivered, long duplicates, long looped, long skipped,
                           long decodeFailures, long refused, long receiveFailures, long reconnects, long lag,
                           long lastTransitNanos) {
+
+    /**
+     * Every counter by its component's name, in declaration order: the shape a web monitor's or a
+     * metrics registry's group of counters takes, so that the bridge's figures are shown beside
+     * the bus's statistics, for example
+     * {@code WebMonitor.builder(bus, stats).counters("bridge", () -> bridge.stats().counters())}.
+     *
+     * @return an unmodifiable map, iterated in declaration order
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("sent", sent);
+        counters.put("acked", acked);
+        counters.put("resent", resent);
+        counters.put("dropped", dropped);
+        counters.put("sendFailures", sendFailures);
+        counters.put("buffered", buffered);
+        counters.put("received", received);
+        counters.put("delivered", delivered);
+        counters.put("duplicates", duplicates);
+        counters.put("looped", looped);
+        counters.put("skipped", skipped);
+        counters.put("decodeFailures", decodeFailures);
+        counters.put("refused", refused);
+        counters.put("receiveFailures", receiveFailures);
+        counters.put("reconnects", reconnects);
+        counters.put("lag", lag);
+        counters.put("lastTransitNanos", lastTransitNanos);
+        return Collections.unmodifiableMap(counters);
+    }
 
     /** One line for a log or a report. */
     public String summary() {

@@ -13,8 +13,10 @@ import io.hftbus.examples.pipeline.MeanReversionStrategy;
 import io.hftbus.examples.pipeline.PnlTracker;
 import io.hftbus.examples.pipeline.RiskManager;
 import io.hftbus.examples.pipeline.SyntheticMarket;
+import io.hftbus.monitor.WebMonitor;
 import io.hftbus.nats.NatsConfig;
 import io.hftbus.nats.NatsTransport;
+import io.hftbus.stats.StatsCollector;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -40,6 +42,10 @@ import java.util.concurrent.TimeUnit;
  * {@code --role trading}. Each prints a line per second: A what it sent and the decisions it got
  * back, B what it received from A, the lag behind A's stream and the transit time of the last
  * event. {@code --role both} runs the two in one process (its test does).
+ *
+ * <p>With {@code --monitor PORT} each process also serves the web monitor of its bus, with the
+ * bridge's counters beside the bus's statistics: A on {@code PORT}, B on {@code PORT + 1} (with
+ * {@code 0}, both on any free port). Each prints its page's address.
  */
 public final class BridgedPipeline {
 
@@ -51,6 +57,8 @@ public final class BridgedPipeline {
     private static final List<Instrument> INSTRUMENTS = List.of(Instrument.of("ES"), Instrument.of("NQ"));
     private static final long SEED = 42;
     private static final int FLOW_WINDOW = 4_096;
+    /** The monitor port that means: serve none. */
+    static final int NO_MONITOR = -1;
 
     private BridgedPipeline() {
     }
@@ -60,13 +68,15 @@ public final class BridgedPipeline {
      *
      * @param args {@code --role trading|execution|both}, {@code --nats <url>} (default
      *             {@code nats://localhost:4222}), {@code --seconds <n>} (default 10),
-     *             {@code --rate <ticks per second>} (default 2000)
+     *             {@code --rate <ticks per second>} (default 2000), {@code --monitor <port>}
+     *             (default none)
      */
     public static void main(String[] args) throws Exception {
         String role = "both";
         String url = "nats://localhost:4222";
         int seconds = 10;
         double rate = 2_000;
+        int monitor = NO_MONITOR;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -74,9 +84,10 @@ public final class BridgedPipeline {
                 case "--nats" -> url = require(args[i], value);
                 case "--seconds" -> seconds = Integer.parseInt(require(args[i], value));
                 case "--rate" -> rate = Double.parseDouble(require(args[i], value));
+                case "--monitor" -> monitor = monitorPort(require(args[i], value));
                 default -> {
                     System.err.println("usage: BridgedPipeline --role trading|execution|both [--nats url]"
-                            + " [--seconds n] [--rate ticks/s]; unknown option " + args[i]);
+                            + " [--seconds n] [--rate ticks/s] [--monitor port]; unknown option " + args[i]);
                     System.exit(2);
                 }
             }
@@ -84,19 +95,63 @@ public final class BridgedPipeline {
         }
         NatsConfig nats = NatsConfig.localhost().withServers(url).withStartupRetry(Duration.ofSeconds(10));
         Duration runFor = Duration.ofSeconds(seconds);
+        int monitorA = monitor;
+        int monitorB = monitor > 0 ? monitor + 1 : monitor;
         switch (role) {
-            case "trading" -> trading(nats, runFor, rate, System.out);
-            case "execution" -> execution(nats, runFor.plusSeconds(5), System.out);
+            case "trading" -> trading(nats, runFor, rate, monitorA, System.out);
+            case "execution" -> execution(nats, runFor.plusSeconds(5), monitorB, System.out);
             case "both" -> {
-                Thread b = new Thread(() -> execution(nats, runFor.plusSeconds(3), System.out), "process-b");
+                Thread b = new Thread(() -> execution(nats, runFor.plusSeconds(3), monitorB, System.out),
+                        "process-b");
                 b.start();
-                trading(nats, runFor, rate, System.out);
+                trading(nats, runFor, rate, monitorA, System.out);
                 b.join();
             }
             default -> {
                 System.err.println("--role must be trading, execution or both, not " + role);
                 System.exit(2);
             }
+        }
+    }
+
+    private static int monitorPort(String value) {
+        int port = -1;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            // reported below, with the bound
+        }
+        if (port < 0 || port > 65_534) {
+            System.err.println("--monitor port must be within [0, 65534] (B serves on port + 1) but was " + value);
+            System.exit(2);
+        }
+        return port;
+    }
+
+    /**
+     * Serves the web monitor of a bridged bus on {@code port} (0: any free one), with the bridge's
+     * counters beside the bus's statistics, and prints its address.
+     *
+     * @return the running monitor, or {@code null} when {@code port} is {@link #NO_MONITOR}
+     */
+    static WebMonitor monitor(EventBus bus, StatsCollector stats, Bridge bridge, int port, String who,
+                              PrintStream out) {
+        if (port == NO_MONITOR) {
+            return null;
+        }
+        // tag::bridge-counters[]
+        WebMonitor monitor = WebMonitor.builder(bus, stats)
+                .port(port)
+                .counters("bridge", () -> bridge.stats().counters())
+                .start();
+        // end::bridge-counters[]
+        out.println(who + " monitor: " + monitor.pageUri());
+        return monitor;
+    }
+
+    private static void closeQuietly(WebMonitor monitor) {
+        if (monitor != null) {
+            monitor.close();
         }
     }
 
@@ -109,9 +164,10 @@ public final class BridgedPipeline {
     }
 
     /** Process A: market data, features and the strategy; sends quotes and signals, takes decisions in. */
-    static void trading(NatsConfig nats, Duration runFor, double rate, PrintStream out) {
+    static void trading(NatsConfig nats, Duration runFor, double rate, int monitorPort, PrintStream out) {
+        StatsCollector stats = new StatsCollector();
         try (NatsTransport transport = NatsTransport.connect(nats);
-             EventBus bus = EventBus.builder().name(TRADING).build();
+             EventBus bus = EventBus.builder().name(TRADING).observer(stats).build();
              Bridge bridge = Bridge.start(bus, transport, BridgeConfig.defaults()
                      .withOutbound(EnumSet.of(EventType.MARKET_DATA, EventType.ORDER_BOOK, EventType.SIGNAL))
                      .withInbound(EXECUTION, EnumSet.of(EventType.APPROVED_SIGNAL, EventType.REJECTED_SIGNAL)))) {
@@ -121,6 +177,7 @@ public final class BridgedPipeline {
             MarketDataEngine engine = new MarketDataEngine(bus,
                     new SyntheticMarket(INSTRUMENTS, SEED, rate, 1_700_000_000_000_000_000L, 10),
                     MarketDataEngine.Pace.REALTIME, FLOW_WINDOW);
+            WebMonitor monitor = monitor(bus, stats, bridge, monitorPort, "A trading:  ", out);
             ScheduledExecutorService ticker = ticker("trading-report");
             ticker.scheduleAtFixedRate(() -> out.println("A trading:   " + sent(bridge.stats(), strategy.signals())),
                     1, 1, TimeUnit.SECONDS);
@@ -129,6 +186,7 @@ public final class BridgedPipeline {
                 awaitAcknowledged(bridge, Duration.ofSeconds(5));
             } finally {
                 ticker.shutdownNow();
+                closeQuietly(monitor);
             }
             out.println("A trading:   done: " + engine.ticks() + " market data, " + engine.books() + " books, "
                     + strategy.signals() + " signals; bridge " + bridge.stats().summary());
@@ -136,13 +194,14 @@ public final class BridgedPipeline {
     }
 
     /** Process B: risk, execution and PnL; takes quotes and signals in, sends decisions back. */
-    static void execution(NatsConfig nats, Duration runFor, PrintStream out) {
+    static void execution(NatsConfig nats, Duration runFor, int monitorPort, PrintStream out) {
         PnlTracker pnl;
         ExecutionSimulator execution;
         RiskManager risk;
         BridgeStats last;
+        StatsCollector stats = new StatsCollector();
         try (NatsTransport transport = NatsTransport.connect(nats);
-             EventBus bus = EventBus.builder().name(EXECUTION).build();
+             EventBus bus = EventBus.builder().name(EXECUTION).observer(stats).build();
              Bridge bridge = Bridge.start(bus, transport, BridgeConfig.defaults()
                      .withOutbound(EnumSet.of(EventType.APPROVED_SIGNAL, EventType.REJECTED_SIGNAL))
                      .withInbound(TRADING, EnumSet.of(EventType.MARKET_DATA, EventType.ORDER_BOOK,
@@ -153,6 +212,7 @@ public final class BridgedPipeline {
             risk.attach();
             execution.attach();
             pnl.attach();
+            WebMonitor monitor = monitor(bus, stats, bridge, monitorPort, "B execution:", out);
             ScheduledExecutorService ticker = ticker("execution-report");
             ticker.scheduleAtFixedRate(() -> out.println("B execution: " + received(bridge.stats())), 1, 1,
                     TimeUnit.SECONDS);
@@ -162,6 +222,7 @@ public final class BridgedPipeline {
                 Thread.currentThread().interrupt();
             } finally {
                 ticker.shutdownNow();
+                closeQuietly(monitor);
             }
             awaitAcknowledged(bridge, Duration.ofSeconds(5));
             last = bridge.stats();
