@@ -3,7 +3,9 @@ package io.hftbus.nats;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waiting in tests: always with a deadline, failing with what was awaited. */
 final class Await {
@@ -14,13 +16,20 @@ final class Await {
     }
 
     static void until(String what, BooleanSupplier condition) {
+        until(what, condition, () -> "");
+    }
+
+    /** As {@link #until(String, BooleanSupplier)}, and a timeout's message ends with {@code state}'s figures. */
+    static void until(String what, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
+                String figures = state.get();
+                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what
+                        + (figures.isEmpty() ? "" : " (" + figures + ")"));
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            // Parked, not spinning: on two cores a spinning test thread takes the bridge's core.
+            LockSupport.parkNanos(200_000);
         }
     }
 

@@ -326,6 +326,30 @@ class NatsBridgeTest {
     }
 
     @Test
+    void aTokenIsSentFromTheConfigurationAndAWrongOneFailsClearlyWithoutShowingIt(@TempDir Path secured)
+            throws Exception {
+        try (NatsServer guarded = NatsServer.start(secured, "--auth", "t0ken-of-the-desk")) {
+            NatsConfig wrong = NatsConfig.localhost().withServers(guarded.url())
+                    .withCredentials(NatsCredentials.token("not-the-token".toCharArray()));
+            assertThatThrownBy(() -> NatsTransport.connect(wrong)).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("refused the credentials")
+                    .hasMessageNotContaining("not-the-token");
+            assertThat(wrong.toString()).doesNotContain("not-the-token");
+
+            NatsConfig none = NatsConfig.localhost().withServers(guarded.url());
+            assertThatThrownBy(() -> NatsTransport.connect(none)).isInstanceOf(TransportException.class);
+
+            NatsConfig right = NatsConfig.localhost().withServers(guarded.url())
+                    .withCredentials(NatsCredentials.token("t0ken-of-the-desk".toCharArray()));
+            try (NatsTransport transport = NatsTransport.connect(right)) {
+                assertThat(transport.endpoint()).doesNotContain("t0ken");
+                assertThat(right.toString()).doesNotContain("t0ken");
+                assertThat(transport.streamInfo("feed").getConfiguration().getName()).isEqualTo("HFTBUS-feed");
+            }
+        }
+    }
+
+    @Test
     void theServerKilledMidStreamAndRestartedLosesNothingAndDeliversNothingTwice() throws Exception {
         EventBus feed = bus("feed");
         EventBus risk = bus("risk");
@@ -352,7 +376,9 @@ class NatsBridgeTest {
         Await.join(publisher);
 
         Await.until("every event across", () -> received.size() + out.stats().dropped() >= total
-                && out.stats().buffered() == 0 && in.stats().lag() == 0);
+                && out.stats().buffered() == 0 && in.stats().lag() == 0,
+                () -> received.size() + " of " + total + " received; out: " + out.stats().summary()
+                        + "; in: " + in.stats().summary());
         assertThat(out.stats().dropped()).as("the buffer held the outage").isZero();
         List<Long> stamps = timestamps(received);
         assertThat(stamps).hasSize(total).doesNotHaveDuplicates().isSorted();
