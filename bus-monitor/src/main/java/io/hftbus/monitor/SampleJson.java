@@ -22,15 +22,17 @@ import java.util.Map;
  *  "types":[{"type":"MARKET_DATA","published":...,"received":...,"publishedPerSecond":...,
  *            "receivedPerSecond":...,"dropped":{"LANE_FULL":0,"STREAM_LAGGING":0,"BUS_CLOSED":0},
  *            "handlerFailures":0,"latency":{"available":true,"count":...,"p50":...,"p90":...,
- *            "p99":...,"p999":...,"max":...}}, ...],
+ *            "p99":...,"p999":...,"max":...},"intervalLatency":{...the same, of the interval...}}, ...],
  *  "lanes":[{"lane":"CRITICAL","depth":0,"capacity":16384,"highWaterMark":3}, ...],
  *  "subscribers":[{"name":"risk","kind":"HANDLER","types":["SIGNAL"],"handlerFailures":0,
  *                  "lagged":0,"backlog":0}, ...],
  *  "counters":{"journal":{"recorded":...}}}
  * </pre>
  *
- * <p>Latencies are in nanoseconds, since the bus started; on a bus that does not stamp publish
- * times {@code available} is false and the figures are absent.
+ * <p>Latencies are in nanoseconds: {@code latency} since the bus started, {@code intervalLatency}
+ * (when the statistics are a {@link io.hftbus.stats.StatsCollector}) of the values recorded since
+ * the previous sample. On a bus that does not stamp publish times {@code available} is false and
+ * the figures are absent.
  *
  * <p>Thread-safe: Jackson's {@link ObjectMapper} is, once configured; this class keeps no state.
  */
@@ -38,9 +40,12 @@ final class SampleJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** The document of {@code snapshot}, with the rates since {@code previous} (none if null). */
+    /**
+     * The document of {@code snapshot}, with the rates since {@code previous} (none if null) and
+     * each type's latency over the interval ({@code intervalLatency}, left out if null).
+     */
     byte[] write(String bus, long sequence, long epochMillis, StatsSnapshot snapshot, StatsSnapshot previous,
-                 Map<String, Map<String, Long>> counters) {
+                 Map<EventType, LatencySnapshot> intervalLatency, Map<String, Map<String, Long>> counters) {
         ObjectNode root = mapper.createObjectNode();
         root.put("bus", bus);
         root.put("sequence", sequence);
@@ -73,6 +78,10 @@ final class SampleJson {
             dropped.put("BUS_CLOSED", type.droppedBusClosed());
             node.put("handlerFailures", type.handlerFailures());
             latency(node.putObject("latency"), type.latency());
+            if (intervalLatency != null) {
+                latency(node.putObject("intervalLatency"),
+                        intervalLatency.getOrDefault(type.type(), LatencySnapshot.EMPTY));
+            }
         }
 
         ArrayNode lanes = root.putArray("lanes");

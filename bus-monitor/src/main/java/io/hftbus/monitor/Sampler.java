@@ -1,7 +1,11 @@
 package io.hftbus.monitor;
 
+import io.hftbus.api.event.EventType;
 import io.hftbus.api.stats.BusStats;
+import io.hftbus.api.stats.LatencySnapshot;
 import io.hftbus.api.stats.StatsSnapshot;
+import io.hftbus.stats.LatencyWindow;
+import io.hftbus.stats.StatsCollector;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +36,12 @@ final class Sampler implements AutoCloseable {
     private final SampleJson json = new SampleJson();
     private final ScheduledExecutorService thread;
 
+    /**
+     * Each type's latency per sample interval, when the statistics are a collector (other
+     * {@link BusStats} have percentiles since start only); opened by {@link #start()}.
+     */
+    private volatile LatencyWindow window;
+
     // Sampler thread only.
     private StatsSnapshot previous;
     private long sequence;
@@ -57,6 +67,9 @@ final class Sampler implements AutoCloseable {
      * @throws IllegalStateException if the first sample is not taken within ten seconds
      */
     void start() {
+        if (stats instanceof StatsCollector) {
+            window = ((StatsCollector) stats).openLatencyWindow();
+        }
         thread.scheduleAtFixedRate(this::sampleQuietly, 0, intervalNanos, TimeUnit.NANOSECONDS);
         try {
             if (board.awaitAfter(0, TimeUnit.SECONDS.toNanos(10)) == null) {
@@ -79,12 +92,14 @@ final class Sampler implements AutoCloseable {
 
     private void sample() {
         StatsSnapshot snapshot = stats.snapshot();
+        LatencyWindow latencyWindow = window;
+        Map<EventType, LatencySnapshot> intervalLatency = latencyWindow == null ? null : latencyWindow.next();
         long epochMillis = System.currentTimeMillis();
         Map<String, Map<String, Long>> extra = new LinkedHashMap<>();
         counters.forEach((group, supplier) ->
                 extra.put(group, Collections.unmodifiableMap(new LinkedHashMap<>(supplier.get()))));
         long next = sequence + 1;
-        byte[] document = json.write(bus, next, epochMillis, snapshot, previous, extra);
+        byte[] document = json.write(bus, next, epochMillis, snapshot, previous, intervalLatency, extra);
         sequence = next;
         previous = snapshot;
         board.post(new Sample(next, epochMillis, snapshot, extra, document));
@@ -94,5 +109,16 @@ final class Sampler implements AutoCloseable {
     public void close() {
         thread.shutdownNow();
         board.close();
+        LatencyWindow latencyWindow = window;
+        if (latencyWindow != null) {
+            // The window has one reader, the sampler thread: close it once that thread is done, so
+            // that a sample under way never finds it closed. Termination orders the two.
+            try {
+                thread.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            latencyWindow.close();
+        }
     }
 }

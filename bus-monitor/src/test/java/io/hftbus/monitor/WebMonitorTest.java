@@ -276,6 +276,26 @@ class WebMonitorTest {
         assertThat(WebMonitor.newToken()).hasSize(32).matches("[0-9a-f]+").isNotEqualTo(WebMonitor.newToken());
     }
 
+    @Test
+    void eachSampleCarriesTheLatencyOfItsIntervalBesideThatSinceStart() throws Exception {
+        awaitDelivered(EventType.MARKET_DATA, 1);
+        int md = EventType.MARKET_DATA.ordinal();
+        try (WebMonitor monitor = local().sampleInterval(Duration.ofMillis(300)).start()) {
+            for (int i = 0; i < 7; i++) {
+                bus.publish(SampleEvents.of(EventType.MARKET_DATA, 10 + i));
+            }
+            JsonNode busy = awaitSnapshot(monitor, node -> node.at("/types/" + md + "/intervalLatency/count").asLong() > 0);
+            assertThat(busy.at("/types/" + md + "/intervalLatency/count").asLong())
+                    .as("the interval has some of the 7 new events and none of the one before").isBetween(1L, 7L);
+            assertThat(busy.at("/types/" + md + "/intervalLatency/p99").asLong()).isPositive();
+
+            JsonNode quiet = awaitSnapshot(monitor, node -> node.at("/types/" + md + "/latency/count").asLong() == 8
+                    && node.at("/types/" + md + "/intervalLatency/count").asLong() == 0);
+            assertThat(quiet.at("/types/" + md + "/intervalLatency/available").asBoolean()).isTrue();
+            assertThat(quiet.at("/types/" + md + "/intervalLatency/p50").isMissingNode()).isFalse();
+        }
+    }
+
     private WebMonitor.Builder local() {
         return WebMonitor.builder(bus, stats).port(0).sampleInterval(Duration.ofMillis(50));
     }

@@ -318,6 +318,31 @@ public final class StatsCollector implements BusObserver, BusStats {
         }
     }
 
+    /**
+     * Window support: harvests what was recorded, lets {@code reader} read what {@code sink}
+     * received since the last call, then empties the sink; all under the read lock.
+     */
+    void drainInterval(Histogram[] sink, IntervalReader reader) {
+        synchronized (readLock) {
+            harvest();
+            reader.read(sink);
+            for (Histogram histogram : sink) {
+                histogram.reset();
+            }
+        }
+    }
+
+    /**
+     * Opens a window on the latency of each type over consecutive intervals, for a chart over
+     * time; the snapshot's percentiles are those since start. Close it when done: until then the
+     * collector feeds it every latency value it harvests.
+     *
+     * @return a new window, its first interval beginning now
+     */
+    public LatencyWindow openLatencyWindow() {
+        return new LatencyWindow(this);
+    }
+
     /** Reads a sink's per-type histograms while the collector's read lock is held. */
     @FunctionalInterface
     interface IntervalReader {

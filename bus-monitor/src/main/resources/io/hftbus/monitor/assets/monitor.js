@@ -136,9 +136,12 @@
       sample.types.forEach(function (type, i) { push(state.rates[i], type.publishedPerSecond); });
       sample.lanes.forEach(function (lane, i) { push(state.lanes[i], lane.depth); });
       var chosen = document.getElementById('latency-type').value;
-      var latency = sample.types.filter(function (t) { return t.type === chosen; })[0].latency;
+      var shown = sample.types.filter(function (t) { return t.type === chosen; })[0];
+      // The interval's percentiles when the monitor has them, else those since start; an interval
+      // with no event of the type is a gap, not a zero.
+      var latency = shown.intervalLatency || shown.latency;
       [latency.p50, latency.p99, latency.p999].forEach(function (nanos, i) {
-        push(state.latency[i], nanos === undefined ? null : nanos / 1000);
+        push(state.latency[i], nanos === undefined || latency.count === 0 ? null : nanos / 1000);
       });
       var times = state.times;
       var latencyTimes = times.slice(times.length - state.latency[0].length);
