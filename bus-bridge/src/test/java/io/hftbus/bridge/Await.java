@@ -3,6 +3,7 @@ package io.hftbus.bridge;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waiting in tests: always with a deadline, failing with what was awaited. */
@@ -19,8 +20,8 @@ final class Await {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            // Parked, not spinning: on two cores a spinning test thread takes the bridge's core.
+            LockSupport.parkNanos(200_000);
         }
     }
 
