@@ -59,9 +59,9 @@ final class TradingSession {
      * of wall time, closes the bus and prints the summary.
      */
     Outcome run(MarketFeed feed, long startNanos, Pipeline.Settings settings, double rate, MarketDataEngine.Pace pace,
-                long events, Duration duration) throws InterruptedException {
+                long events, Duration duration, int shards) throws InterruptedException {
         long start = System.nanoTime();
-        Pipeline pipeline = new Pipeline(bus, settings);
+        Pipeline pipeline = new Pipeline(bus, settings, shards, shards);
         List<String> symbols = settings.instruments().stream().map(Instrument::symbol).collect(Collectors.toList());
         Dashboard dashboard = new Dashboard(bus, out, symbols);
         dashboard.attach();
