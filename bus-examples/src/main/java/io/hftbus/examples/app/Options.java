@@ -1,5 +1,6 @@
 package io.hftbus.examples.app;
 
+import io.hftbus.api.EventBus;
 import io.hftbus.api.WaitStrategy;
 import io.hftbus.examples.pipeline.Instrument;
 import io.hftbus.examples.pipeline.MarketDataEngine;
@@ -30,10 +31,12 @@ import java.util.TreeSet;
  * @param warmUp    market-data events run through a scratch pipeline first, to compile the hot path
  * @param monitorPort    the web monitor's port (0: any free one), or -1 for no monitor
  * @param monitorAddress the address the web monitor listens on, or {@code null} for the loopback address
+ * @param shards    the feature stage's shards by symbol and the signal validation's workers, or 0 for
+ *                  every stage on the dispatch thread
  */
 public record Options(Duration duration, long events, List<Instrument> symbols, double rate, long seed,
                       MarketDataEngine.Pace pace, Path record, Path replay, boolean strict, WaitStrategy waitStrategy,
-                      boolean quiet, long warmUp, int monitorPort, String monitorAddress) {
+                      boolean quiet, long warmUp, int monitorPort, String monitorAddress, int shards) {
 
     /** The web monitor's port when {@code --monitor} names none. */
     public static final int DEFAULT_MONITOR_PORT = 8686;
@@ -70,6 +73,9 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
                     + DEFAULT_MONITOR_PORT + "; 0: any free one)",
             "  --monitor-address A with --monitor: listen on A instead (0.0.0.0: every address), behind a",
             "                      token that the printed address carries",
+            "  --shards N          compute features sharded by symbol over N threads and validate signals on a",
+            "                      worker group of N threads, at most " + EventBus.MAX_WORKERS
+                    + " (default 0: every stage on the dispatch thread)",
             "  --quiet             print the summary only",
             "  --help              print this");
 
@@ -120,6 +126,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
         WaitStrategy wait = WaitStrategy.BACKOFF;
         boolean quiet = false;
         long warmUp = 100_000;
+        int shards = 0;
         int monitorPort = -1;
         String monitorAddress = null;
         for (int i = 0; i < args.length; i++) {
@@ -184,6 +191,14 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
                 case "--monitor-address":
                     monitorAddress = value(args, ++i, option);
                     break;
+                case "--shards":
+                    long count = parseLong(value(args, ++i, option), option);
+                    if (count < 0 || count > EventBus.MAX_WORKERS) {
+                        throw new UsageException("--shards must be within [0, " + EventBus.MAX_WORKERS + "] but was "
+                                + count);
+                    }
+                    shards = (int) count;
+                    break;
                 case "--wait":
                     wait = choice(WaitStrategy.class, value(args, ++i, option), option);
                     break;
@@ -208,7 +223,7 @@ public record Options(Duration duration, long events, List<Instrument> symbols, 
             throw new UsageException("--monitor-address applies to --monitor only");
         }
         return new Options(duration, events, symbols, rate, seed, pace, record, replay, strict, wait, quiet, warmUp,
-                monitorPort, monitorAddress);
+                monitorPort, monitorAddress, shards);
     }
 
     /** ES, NQ, CL and GC. */

@@ -179,7 +179,7 @@ public final class TradingPipeline {
         try {
             outcome = new TradingSession(app.bus(), app.stats(), out, options.quiet())
                     .run(feed, start, Pipeline.Settings.defaults(instruments, seed), rate, options.pace(),
-                            options.events(), options.duration());
+                            options.events(), options.duration(), options.shards());
         } finally {
             if (monitor != null) {
                 monitor.close();

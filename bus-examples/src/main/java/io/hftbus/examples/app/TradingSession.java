@@ -56,12 +56,14 @@ final class TradingSession {
 
     /**
      * Runs the pipeline on {@code feed} until {@code events} market-data events or {@code duration}
-     * of wall time, closes the bus and prints the summary.
+     * of wall time, closes the bus and prints the summary. With {@code shards > 0} the features are
+     * sharded by symbol over that many threads and the signals validated by a worker group of as
+     * many (see {@link Pipeline}); 0 keeps every stage on the dispatch thread.
      */
     Outcome run(MarketFeed feed, long startNanos, Pipeline.Settings settings, double rate, MarketDataEngine.Pace pace,
-                long events, Duration duration) throws InterruptedException {
+                long events, Duration duration, int shards) throws InterruptedException {
         long start = System.nanoTime();
-        Pipeline pipeline = new Pipeline(bus, settings);
+        Pipeline pipeline = new Pipeline(bus, settings, shards, shards);
         List<String> symbols = settings.instruments().stream().map(Instrument::symbol).collect(Collectors.toList());
         Dashboard dashboard = new Dashboard(bus, out, symbols);
         dashboard.attach();

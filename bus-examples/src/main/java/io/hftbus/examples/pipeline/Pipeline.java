@@ -4,6 +4,7 @@ import io.hftbus.api.DispatchMode;
 import io.hftbus.api.EventBus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The trading pipeline's stages, subscribed to one bus: aggregator, feature pipeline, model,
@@ -48,6 +49,19 @@ import java.util.List;
  *
  * <p>The bus must dispatch on one thread ({@link DispatchMode#SINGLE_THREAD}, the default): the
  * stages keep unsynchronised state that several of their handlers touch.
+ *
+ * <p><b>Sharded features.</b> With {@code featureShards > 0} the feature pipeline handles quotes
+ * on a subscription sharded by symbol ({@link FeaturePipeline}). Each symbol's features, and so its
+ * predictions, are the same as with one thread; the features of different symbols then reach the
+ * strategy in an order that depends on timing. Per symbol, the strategy's signals stay the same as
+ * long as no decision depends on another symbol: the risk manager's gross notional and loss limits
+ * do, and when one of them binds, which of two symbols' signals comes first decides which one is
+ * approved, and with it the later signals, fills and PnL of both. Signal ids are numbered across
+ * symbols, so they follow the interleaving too.
+ *
+ * <p><b>Signal validation.</b> With {@code validationWorkers > 0} a {@link SignalValidator} checks
+ * every signal on a worker group, beside the risk manager. It keeps no state, so the order in
+ * which its workers take the signals changes nothing but the order of its error events.
  */
 public final class Pipeline {
 
@@ -95,6 +109,7 @@ public final class Pipeline {
     private final FeaturePipeline features;
     private final ReturnModel model;
     private final MeanReversionStrategy strategy;
+    private final SignalValidator validation;
     private final RiskManager risk;
     private final ExecutionSimulator execution;
     private final PnlTracker pnl;
@@ -106,18 +121,34 @@ public final class Pipeline {
      * @throws IllegalArgumentException if the bus does not dispatch on a single thread
      */
     public Pipeline(EventBus bus, Settings settings) {
+        this(bus, settings, 0, 0);
+    }
+
+    /**
+     * Builds the stages and subscribes them to {@code bus}, with the feature pipeline's quotes
+     * sharded by symbol over {@code featureShards} threads (0: on the dispatch thread), and, if
+     * {@code validationWorkers > 0}, a {@link SignalValidator} on a worker group of that many threads.
+     *
+     * @throws IllegalArgumentException if the bus does not dispatch on a single thread, or a count
+     *                                  is not within {@code [0, EventBus.MAX_WORKERS]}
+     */
+    public Pipeline(EventBus bus, Settings settings, int featureShards, int validationWorkers) {
         if (bus.config().dispatchMode() != DispatchMode.SINGLE_THREAD) {
             throw new IllegalArgumentException("the pipeline needs a bus with DispatchMode.SINGLE_THREAD but bus '"
                     + bus.name() + "' has " + bus.config().dispatchMode());
         }
         aggregator = new CandleAggregator(bus, settings.candle());
-        features = new FeaturePipeline(bus, settings.fastTau(), settings.slowTau(), settings.warmUpTicks());
+        features = new FeaturePipeline(bus, settings.fastTau(), settings.slowTau(), settings.warmUpTicks(),
+                featureShards);
         model = new ReturnModel(bus, settings.horizon(), settings.predictEvery());
         strategy = new MeanReversionStrategy(bus, settings.strategy());
+        validation = validationWorkers == 0 ? null
+                : new SignalValidator(bus, settings.instruments(), settings.limits(), validationWorkers);
         risk = new RiskManager(bus, settings.instruments(), settings.limits());
         execution = new ExecutionSimulator(bus, settings.instruments(), settings.execution());
         pnl = new PnlTracker(bus, settings.instruments(), settings.metrics());
-        stages = List.of(aggregator, features, model, strategy, risk, execution, pnl);
+        stages = validation == null ? List.of(aggregator, features, model, strategy, risk, execution, pnl)
+                : List.of(aggregator, features, model, strategy, validation, risk, execution, pnl);
         stages.forEach(Stage::attach);
     }
 
@@ -144,6 +175,11 @@ public final class Pipeline {
     /** The strategy. */
     public MeanReversionStrategy strategy() {
         return strategy;
+    }
+
+    /** The signal validator, if the pipeline has one. */
+    public Optional<SignalValidator> validation() {
+        return Optional.ofNullable(validation);
     }
 
     /** The risk manager. */

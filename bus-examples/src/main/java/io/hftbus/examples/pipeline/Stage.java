@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A pipeline stage: a named component that handles events of some types on the bus's dispatch
@@ -17,8 +18,10 @@ import java.util.function.Consumer;
  *
  * <p><b>Threading.</b> The pipeline runs on a bus with {@code DispatchMode.SINGLE_THREAD} (the
  * default), so every handler of every stage runs on the one dispatch thread and stage state needs
- * no synchronisation. The counters are written by that thread only and read by the monitor's
- * thread: single-writer release stores, acquire loads.
+ * no synchronisation. A stage may also hand one type to a
+ * {@linkplain #onSharded sharded subscription}, whose handler runs on the shards' threads and keeps
+ * its state per key, or to a {@linkplain #onGroup worker group}, whose handler keeps none. The counters are atomic, since handlers of one stage may run on several
+ * threads, and read by the monitor's thread.
  *
  * <p><b>Failures.</b> When a handler throws, the stage counts it, publishes an {@link ErrorEvent}
  * naming itself, the exception and the event it was handling, and rethrows, so that the bus also
@@ -70,24 +73,46 @@ public abstract class Stage {
      * failures as described on the class.
      */
     protected final <E extends Event> void on(Class<E> type, Consumer<E> handler) {
-        subscriptions.add(bus.subscribe(name + "/" + type.getSimpleName(), type, envelope -> {
-            E event = envelope.event();
-            handled.setRelease(handled.getPlain() + 1);
+        subscriptions.add(bus.subscribe(name + "/" + type.getSimpleName(), type,
+                envelope -> handle(envelope.event(), handler)));
+    }
+
+    /**
+     * As {@link #on}, on a subscription sharded by {@code key}: the handler is called on the
+     * shards' threads, each key's events on one thread in order, different shards concurrently.
+     */
+    protected final <E extends Event> void onSharded(Class<E> type, Function<? super E, ?> key, int shards,
+                                                     Consumer<E> handler) {
+        subscriptions.add(bus.subscribeSharded(name + "/" + type.getSimpleName(), type, key, shards,
+                envelope -> handle(envelope.event(), handler)));
+    }
+
+    /**
+     * As {@link #on}, on a worker group of {@code workers} threads: each event goes to whichever
+     * worker is free, so the handler runs on up to {@code workers} threads at once, in no order, and
+     * must keep no state between calls.
+     */
+    protected final <E extends Event> void onGroup(Class<E> type, int workers, Consumer<E> handler) {
+        subscriptions.add(bus.subscribeGroup(name + "/" + type.getSimpleName(), type, workers,
+                envelope -> handle(envelope.event(), handler)));
+    }
+
+    private <E extends Event> void handle(E event, Consumer<E> handler) {
+        handled.incrementAndGet();
+        try {
+            handler.accept(event);
+        } catch (RuntimeException | Error failure) {
+            failures.incrementAndGet();
             try {
-                handler.accept(event);
-            } catch (RuntimeException | Error failure) {
-                failures.setRelease(failures.getPlain() + 1);
-                try {
-                    bus.publish(new ErrorEvent(event.timestamp(), name, Severity.ERROR,
-                            failure.getClass().getSimpleName(),
-                            "while handling " + event.type() + ": " + failure.getMessage()));
-                } catch (RuntimeException unreported) {
-                    // A closing bus, or a full lane past its timeout: the failure itself still goes to the bus.
-                    failure.addSuppressed(unreported);
-                }
-                throw failure;
+                bus.publish(new ErrorEvent(event.timestamp(), name, Severity.ERROR,
+                        failure.getClass().getSimpleName(),
+                        "while handling " + event.type() + ": " + failure.getMessage()));
+            } catch (RuntimeException unreported) {
+                // A closing bus, or a full lane past its timeout: the failure itself still goes to the bus.
+                failure.addSuppressed(unreported);
             }
-        }));
+            throw failure;
+        }
     }
 
     /** Unsubscribes the stage's handlers. */

@@ -28,6 +28,7 @@ class OptionsTest {
         assertThat(options.warmUp()).isEqualTo(100_000);
         assertThat(options.monitorPort()).as("no monitor").isEqualTo(-1);
         assertThat(options.monitorAddress()).isNull();
+        assertThat(options.shards()).as("every stage on the dispatch thread").isZero();
     }
 
     @Test
@@ -49,7 +50,8 @@ class OptionsTest {
     @Test
     void everyOptionIsParsed() throws Exception {
         Options options = Options.parse("--events", "50_000", "--symbols", "es,zn", "--rate", "5000", "--seed", "-7",
-                "--pace", "max", "--record", "run.journal", "--wait", "busy-spin", "--quiet", "--duration", "500ms", "--warmup", "0");
+                "--pace", "max", "--record", "run.journal", "--wait", "busy-spin", "--quiet", "--duration", "500ms", "--warmup", "0",
+                "--shards", "2");
 
         assertThat(options.events()).isEqualTo(50_000);
         assertThat(options.duration()).isEqualTo(Duration.ofMillis(500));
@@ -61,6 +63,7 @@ class OptionsTest {
         assertThat(options.waitStrategy()).isEqualTo(WaitStrategy.BUSY_SPIN);
         assertThat(options.quiet()).isTrue();
         assertThat(options.warmUp()).isZero();
+        assertThat(options.shards()).isEqualTo(2);
     }
 
     @Test
@@ -85,6 +88,8 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--record", "a", "--replay", "a"))
                 .hasMessageContaining("the same file");
         assertThatThrownBy(() -> Options.parse("--warmup", "-1")).hasMessage("--warmup must be >= 0 but was -1");
+        assertThatThrownBy(() -> Options.parse("--shards", "2000"))
+                .hasMessage("--shards must be within [0, 1024] but was 2000");
         assertThatThrownBy(() -> Options.parse("--help")).isInstanceOf(Options.HelpRequested.class);
     }
 

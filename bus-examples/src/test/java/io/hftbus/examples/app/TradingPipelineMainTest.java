@@ -144,4 +144,14 @@ class TradingPipelineMainTest {
         assertThat(backtest.out()).contains("replaying " + journal + ": 30,000 market-data events of ES,NQ,CL,GC, seed 3");
         assertThat(totalLine(backtest.out())).isEqualTo(totalLine(live.out()));
     }
+
+    @Test
+    void aShardedRunTradesWithoutErrors() throws Exception {
+        Run sharded = run("--events", "20000", "--pace", "max", "--quiet", "--warmup", "0", "--shards", "2");
+
+        assertThat(sharded.code()).as(sharded.err()).isZero();
+        assertThat(sharded.err()).isEmpty();
+        assertThat(sharded.out()).contains("20,000 market-data events").contains("errors 0");
+        totalLine(sharded.out());
+    }
 }

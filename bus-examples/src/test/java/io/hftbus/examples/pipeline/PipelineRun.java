@@ -3,6 +3,7 @@ package io.hftbus.examples.pipeline;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.event.ApprovedSignalEvent;
 import io.hftbus.api.event.Event;
+import io.hftbus.api.event.FeatureEvent;
 import io.hftbus.api.event.FillEvent;
 import io.hftbus.api.event.OrderEvent;
 import io.hftbus.api.event.OrderUpdateEvent;
@@ -20,10 +21,10 @@ import java.util.List;
  */
 public final class PipelineRun {
 
-    /** What a run produced. */
-    public record Result(List<SignalEvent> signals, List<Event> decisions, List<OrderEvent> orders, List<FillEvent> fills,
+    /** What a run produced; features and signals in the order the bus delivered them. */
+    public record Result(List<FeatureEvent> features, List<SignalEvent> signals, List<Event> decisions, List<OrderEvent> orders, List<FillEvent> fills,
                   List<OrderUpdateEvent> orderUpdates, List<PredictionEvent> predictions, PnlTracker.Snapshot pnl,
-                  long ticks) {
+                  long ticks, long validSignals, long invalidSignals) {
     }
 
     private PipelineRun() {
@@ -31,6 +32,13 @@ public final class PipelineRun {
 
     public static Result run(EventBus bus, MarketFeed feed, Pipeline.Settings settings, long maxTicks, int window)
             throws InterruptedException {
+        return run(bus, feed, settings, maxTicks, window, 0, 0);
+    }
+
+    /** As {@link #run(EventBus, MarketFeed, Pipeline.Settings, long, int)}, with sharded features and validation. */
+    public static Result run(EventBus bus, MarketFeed feed, Pipeline.Settings settings, long maxTicks, int window,
+                             int featureShards, int validationWorkers) throws InterruptedException {
+        List<FeatureEvent> features = new ArrayList<>();
         List<SignalEvent> signals = new ArrayList<>();
         List<Event> decisions = new ArrayList<>();
         List<OrderEvent> orders = new ArrayList<>();
@@ -40,7 +48,8 @@ public final class PipelineRun {
         Pipeline pipeline;
         long ticks;
         try (bus) {
-            pipeline = new Pipeline(bus, settings);
+            pipeline = new Pipeline(bus, settings, featureShards, validationWorkers);
+            bus.subscribe(FeatureEvent.class, envelope -> features.add(envelope.event()));
             bus.subscribe(SignalEvent.class, envelope -> signals.add(envelope.event()));
             bus.subscribe(ApprovedSignalEvent.class, envelope -> decisions.add(envelope.event()));
             bus.subscribe(RejectedSignalEvent.class, envelope -> decisions.add(envelope.event()));
@@ -60,7 +69,9 @@ public final class PipelineRun {
         updates.sort(Comparator.comparingLong(OrderUpdateEvent::orderId)
                 .thenComparing(update -> update.status().ordinal()));
         predictions.sort(Comparator.comparing(PredictionEvent::symbol).thenComparingLong(PredictionEvent::timestamp));
-        return new Result(signals, decisions, orders, fills, updates, predictions, pipeline.pnl().snapshot(), ticks);
+        SignalValidator validation = pipeline.validation().orElse(null);
+        return new Result(features, signals, decisions, orders, fills, updates, predictions, pipeline.pnl().snapshot(),
+                ticks, validation == null ? 0 : validation.valid(), validation == null ? 0 : validation.invalid());
     }
 
     private static long signalId(Event decision) {
