@@ -19,6 +19,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,33 @@ class VirtualThreadsTest {
 
     private static EventBus newBus() {
         return EventBus.builder().name("virtual").backpressure(BackpressurePolicy.BLOCK).build();
+    }
+
+    /**
+     * Loads and initialises every class on the measured paths on platform threads first. A virtual
+     * thread that loads a class holds its carrier while it does (JFR reports a contended monitor
+     * with "Freeze or preempt failed"): a one-time cost of the JVM's first use of a class, the
+     * same for any code, not a pin of the stream's or the flow's wait, which is what these tests
+     * look for.
+     */
+    @BeforeAll
+    static void loadThePathsOnPlatformThreads() throws Exception {
+        try (EventBus bus = newBus(); ExecutorService platform = Executors.newCachedThreadPool()) {
+            EventStream<MarketDataEvent> taking = bus.stream("warm-take", MarketDataEvent.class, CAPACITY);
+            EventStream<MarketDataEvent> polling = bus.stream("warm-poll", MarketDataEvent.class, CAPACITY);
+            CountDownLatch terminated = new CountDownLatch(1);
+            EventFlow.builder(bus, MarketDataEvent.class).bufferSize(CAPACITY).executor(platform).build()
+                    .subscribe(new CountingSubscriber(terminated));
+            Future<Integer> took = platform.submit(() -> takeUntilEnd(taking));
+            Future<Integer> polled = platform.submit(() -> pollUntilEnd(polling));
+            for (long n = 0; n < EVENTS; n++) {
+                bus.publish(SampleEvents.tick(n));
+            }
+            assertThat(bus.close(Duration.ofSeconds(30))).as("the warm-up bus drained and closed").isTrue();
+            assertThat(took.get(30, TimeUnit.SECONDS)).isEqualTo(EVENTS);
+            assertThat(polled.get(30, TimeUnit.SECONDS)).isEqualTo(EVENTS);
+            assertThat(terminated.await(30, TimeUnit.SECONDS)).as("the warm-up subscription terminated").isTrue();
+        }
     }
 
     @Test
