@@ -9,6 +9,7 @@ import io.hftbus.api.Priority;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import io.hftbus.api.Priority;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import io.hftbus.api.Subscription;
 import io.hftbus.api.event.FeatureEvent;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.SignalEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.time.Duration;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.hftbus.api.BusObserver;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.event.OrderEvent;
 import io.hftbus.api.event.EventType;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;

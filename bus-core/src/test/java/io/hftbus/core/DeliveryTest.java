@@ -12,6 +12,7 @@ import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.OrderEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.ArrayList;
 import java.util.List;

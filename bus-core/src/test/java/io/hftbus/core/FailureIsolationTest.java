@@ -3,6 +3,7 @@ package io.hftbus.core;
 
 import io.hftbus.api.EventBus;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

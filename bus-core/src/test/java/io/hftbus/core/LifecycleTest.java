@@ -13,6 +13,7 @@ import io.hftbus.api.Subscription;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.OrderEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.ArrayList;
 import java.util.List;

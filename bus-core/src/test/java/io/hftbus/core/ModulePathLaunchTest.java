@@ -2,6 +2,7 @@ package io.hftbus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hftbus.testing.Await;
 import io.hftbus.testing.ModulePathLauncher;
 import java.io.File;
 import java.io.IOException;

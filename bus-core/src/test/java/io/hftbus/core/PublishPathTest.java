@@ -19,6 +19,7 @@ import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.HealthEvent;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.time.Duration;
 import java.util.ArrayList;

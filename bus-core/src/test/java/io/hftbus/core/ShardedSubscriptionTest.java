@@ -10,6 +10,7 @@ import io.hftbus.api.Priority;
 import io.hftbus.api.WorkerGroup;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.stats.WorkerStats;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.time.Duration;
 import java.util.ArrayList;

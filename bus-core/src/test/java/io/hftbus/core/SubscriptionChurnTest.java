@@ -6,6 +6,7 @@ import io.hftbus.api.BackpressurePolicy;
 import io.hftbus.api.EventBus;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.ArrayList;
 import java.util.List;

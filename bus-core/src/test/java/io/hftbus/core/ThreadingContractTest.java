@@ -10,6 +10,7 @@ import io.hftbus.api.WaitStrategy;
 import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.event.OrderEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -16,6 +16,7 @@ import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.HealthEvent;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.api.stats.WorkerStats;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.EventStream;
 import io.hftbus.api.Subscription;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -10,6 +10,7 @@ import io.hftbus.api.event.FillEvent;
 import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.bridge.BridgeStats;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import io.hftbus.nats.testing.NatsServer;
 import java.nio.file.Path;

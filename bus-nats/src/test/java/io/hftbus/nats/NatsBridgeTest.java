@@ -13,6 +13,7 @@ import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.bridge.TransportException;
 import io.hftbus.bridge.WireFrame;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.SampleEvents;
 import io.hftbus.nats.testing.NatsServer;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.hftbus.api.event.EventType;
 import io.hftbus.api.event.MarketDataEvent;
 import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
+import io.hftbus.testing.Await;
 import io.hftbus.testing.ModulePathLauncher;
 import io.hftbus.testing.SampleEvents;
 import io.hftbus.nats.testing.NatsServer;

@@ -1,4 +1,4 @@
-package io.hftbus.nats;
+package io.hftbus.testing;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -7,20 +7,29 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waiting in tests: always with a deadline, failing with what was awaited. */
-final class Await {
+/**
+ * Waiting in tests, shared by every module's tests: always with a deadline ({@link #DEADLINE}),
+ * failing with what was awaited, never with a bare sleep.
+ */
+public final class Await {
 
-    static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** How long any wait lasts at most. */
+    public static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    /** Between two looks at a condition: parked, not spinning, so that on two cores a waiting test
+     *  thread does not take the core of the threads it waits for. */
+    private static final long PAUSE_NANOS = 100_000;
 
     private Await() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    /** Returns once {@code condition} holds; fails naming {@code what} after {@link #DEADLINE}. */
+    public static void until(String what, BooleanSupplier condition) {
         until(what, condition, () -> "");
     }
 
     /** As {@link #until(String, BooleanSupplier)}, and a timeout's message ends with {@code state}'s figures. */
-    static void until(String what, BooleanSupplier condition, Supplier<String> state) {
+    public static void until(String what, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -28,12 +37,12 @@ final class Await {
                 throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what
                         + (figures.isEmpty() ? "" : " (" + figures + ")"));
             }
-            // Parked, not spinning: on two cores a spinning test thread takes the bridge's core.
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(PAUSE_NANOS);
         }
     }
 
-    static void latch(String what, CountDownLatch latch) {
+    /** Returns once {@code latch} is down; fails naming {@code what} and the counts left after {@link #DEADLINE}. */
+    public static void latch(String what, CountDownLatch latch) {
         try {
             if (!latch.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what
@@ -45,7 +54,8 @@ final class Await {
         }
     }
 
-    static void join(Thread... threads) {
+    /** Returns once every thread has ended; fails naming the first still running after {@link #DEADLINE}. */
+    public static void join(Thread... threads) {
         for (Thread thread : threads) {
             try {
                 thread.join(DEADLINE.toMillis());
