@@ -26,12 +26,10 @@ public final class ModulePathLauncher {
     }
 
     /**
-     * The entries of this test run's module and class paths whose location names one of
-     * {@code artifacts}: main classes and jars only, never test classes or test jars.
-     *
-     * @throws IOException unless an entry names {@code required}
+     * Every entry of this test run's module path, then of its class path, once each and in order:
+     * what a child JVM needs to see the same classes.
      */
-    public static List<String> runtimeModulePath(List<String> artifacts, String required) throws IOException {
+    public static List<String> thisRunsPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
             String value = System.getProperty(property);
@@ -43,13 +41,23 @@ public final class ModulePathLauncher {
                 }
             }
         }
-        List<String> path = entries.stream()
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The entries of this test run's module and class paths whose location names one of
+     * {@code artifacts}: main classes and jars only, never test classes or test jars.
+     *
+     * @throws IOException unless an entry names {@code required}
+     */
+    public static List<String> runtimeModulePath(List<String> artifacts, String required) throws IOException {
+        List<String> path = thisRunsPath().stream()
                 .filter(entry -> artifacts.stream().anyMatch(entry::contains))
                 .filter(entry -> !entry.contains("test-classes") && !entry.endsWith("-tests.jar"))
                 .filter(entry -> Files.exists(Path.of(entry)))
                 .collect(Collectors.toList());
         if (path.stream().noneMatch(entry -> entry.contains(required))) {
-            throw new IOException(required + " not found in " + entries);
+            throw new IOException(required + " not found in " + thisRunsPath());
         }
         return path;
     }

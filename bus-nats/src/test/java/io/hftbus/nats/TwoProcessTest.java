@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,17 +58,6 @@ class TwoProcessTest {
 
     /** This test run's module and class path, flattened into a class path for the child. */
     private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                for (String entry : value.split(File.pathSeparator)) {
-                    if (!entry.isBlank()) {
-                        entries.add(entry);
-                    }
-                }
-            }
-        }
-        return String.join(File.pathSeparator, entries);
+        return String.join(File.pathSeparator, ModulePathLauncher.thisRunsPath());
     }
 }
