@@ -97,7 +97,7 @@ public final class Bridge implements AutoCloseable {
             sender = null;
             senderThread = null;
         } else {
-            sender = new OutboundSender(bus.name(), transport.outbound(bus.name()), config);
+            sender = new OutboundSender(bus.name(), transport.outbound(bus.name()), config, transport.maxMessageBytes());
             senderThread = new Thread(sender, "hftbus-bridge-out-" + bus.name());
             senderThread.setDaemon(true);
         }
