@@ -102,7 +102,10 @@ public final class BridgeConfig {
         return inbound;
     }
 
-    /** How many frames wait at most between the bus and the transport. */
+    /**
+     * How many frames wait at most between the bus and the transport, beside those in the
+     * window: at most {@link #ackWindow()} messages of up to {@link #maxBatchFrames()} frames each.
+     */
     public int outboundBuffer() {
         return outboundBuffer;
     }
