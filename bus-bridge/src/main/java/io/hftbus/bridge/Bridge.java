@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Outbound.</b> The bridge subscribes to the outbound types. Each local envelope
  * ({@link Envelope#isLocal()}) becomes a {@link WireFrame} with this bridge's instance id as its
  * origin, its sequence and its publish time, and waits in a bounded buffer for the sender thread,
- * which keeps a bounded window of frames in flight. The bus never waits on the network: a full
+ * which packs frames of one type that wait one after the other into a {@link WireMessage batch}
+ * (a lone frame goes alone, at once) and keeps a bounded window of messages in flight. The bus
+ * never waits on the network: a full
  * buffer drops and counts ({@link OutboundOverflow#DROP}), unless the configuration chose
  * {@link OutboundOverflow#BLOCK}. An envelope that came from elsewhere is never sent, so two
  * bridges pointing at each other do not echo.
@@ -97,7 +99,7 @@ public final class Bridge implements AutoCloseable {
             sender = null;
             senderThread = null;
         } else {
-            sender = new OutboundSender(bus.name(), transport.outbound(bus.name()), config);
+            sender = new OutboundSender(bus.name(), transport.outbound(bus.name()), config, transport.maxMessageBytes());
             senderThread = new Thread(sender, "hftbus-bridge-out-" + bus.name());
             senderThread.setDaemon(true);
         }

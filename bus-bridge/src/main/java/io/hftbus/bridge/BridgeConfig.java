@@ -20,23 +20,30 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>The defaults: nothing sent or taken in; an outbound buffer of {@value #DEFAULT_OUTBOUND_BUFFER}
- * frames that drops when full ({@link OutboundOverflow#DROP}); {@value #DEFAULT_ACK_WINDOW} frames in
- * flight at most, each acknowledged within {@value #DEFAULT_ACK_TIMEOUT_MILLIS} ms or resent; a
- * duplicate window of the last {@value #DEFAULT_DUPLICATE_WINDOW} sequences per origin; a new random
- * instance id each time a config is made.
+ * frames that drops when full ({@link OutboundOverflow#DROP}); frames that wait packed into batches
+ * of up to {@value #DEFAULT_MAX_BATCH_FRAMES} frames and {@value #DEFAULT_MAX_BATCH_BYTES} bytes;
+ * {@value #DEFAULT_ACK_WINDOW} messages in flight at most, each acknowledged within
+ * {@value #DEFAULT_ACK_TIMEOUT_MILLIS} ms or resent; inbound polls of up to
+ * {@value #DEFAULT_POLL_BATCH} messages; a duplicate window of the last
+ * {@value #DEFAULT_DUPLICATE_WINDOW} sequences per origin; a new random instance id each time a
+ * config is made.
  */
 public final class BridgeConfig {
 
     /** Frames the outbound buffer holds by default. */
     public static final int DEFAULT_OUTBOUND_BUFFER = 65_536;
-    /** Frames in flight (sent, not yet acknowledged) at most, by default. */
+    /** Messages in flight (sent, not yet acknowledged) at most, by default. */
     public static final int DEFAULT_ACK_WINDOW = 1_024;
-    /** How long a sent frame waits for its acknowledgement before it is resent, by default. */
+    /** How long a sent message waits for its acknowledgement before it is resent, by default. */
     public static final long DEFAULT_ACK_TIMEOUT_MILLIS = 5_000;
     /** Sequences remembered per origin to drop duplicates, by default. */
     public static final int DEFAULT_DUPLICATE_WINDOW = 65_536;
-    /** Frames one inbound poll takes at most, by default. */
+    /** Messages one inbound poll takes at most, by default. */
     public static final int DEFAULT_POLL_BATCH = 256;
+    /** Frames one outbound message packs at most, by default. */
+    public static final int DEFAULT_MAX_BATCH_FRAMES = 64;
+    /** Bytes one outbound batch holds at most, by default. */
+    public static final int DEFAULT_MAX_BATCH_BYTES = 64 * 1024;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,13 +56,16 @@ public final class BridgeConfig {
     private final Duration ackTimeout;
     private final int duplicateWindow;
     private final int pollBatch;
+    private final int maxBatchFrames;
+    private final int maxBatchBytes;
     private final Duration maxBackoff;
     private final Duration closeTimeout;
     private final long instanceId;
 
     private BridgeConfig(Set<EventType> outbound, List<InboundSource> inbound, int outboundBuffer,
                          OutboundOverflow overflow, int ackWindow, Duration ackTimeout, int duplicateWindow,
-                         int pollBatch, Duration maxBackoff, Duration closeTimeout, long instanceId) {
+                         int pollBatch, int maxBatchFrames, int maxBatchBytes, Duration maxBackoff,
+                         Duration closeTimeout, long instanceId) {
         this.outbound = outbound;
         this.inbound = inbound;
         this.outboundBuffer = outboundBuffer;
@@ -64,6 +74,8 @@ public final class BridgeConfig {
         this.ackTimeout = ackTimeout;
         this.duplicateWindow = duplicateWindow;
         this.pollBatch = pollBatch;
+        this.maxBatchFrames = maxBatchFrames;
+        this.maxBatchBytes = maxBatchBytes;
         this.maxBackoff = maxBackoff;
         this.closeTimeout = closeTimeout;
         this.instanceId = instanceId;
@@ -77,7 +89,7 @@ public final class BridgeConfig {
         } while (id == 0);
         return new BridgeConfig(Set.of(), List.of(), DEFAULT_OUTBOUND_BUFFER, OutboundOverflow.DROP,
                 DEFAULT_ACK_WINDOW, Duration.ofMillis(DEFAULT_ACK_TIMEOUT_MILLIS), DEFAULT_DUPLICATE_WINDOW,
-                DEFAULT_POLL_BATCH, Duration.ofSeconds(1), Duration.ofSeconds(5), id);
+                DEFAULT_POLL_BATCH, DEFAULT_MAX_BATCH_FRAMES, DEFAULT_MAX_BATCH_BYTES, Duration.ofSeconds(1), Duration.ofSeconds(5), id);
     }
 
     /** The local event types sent out; empty sends nothing. */
@@ -90,7 +102,10 @@ public final class BridgeConfig {
         return inbound;
     }
 
-    /** How many frames wait at most between the bus and the transport. */
+    /**
+     * How many frames wait at most between the bus and the transport, beside those in the
+     * window: at most {@link #ackWindow()} messages of up to {@link #maxBatchFrames()} frames each.
+     */
     public int outboundBuffer() {
         return outboundBuffer;
     }
@@ -100,12 +115,12 @@ public final class BridgeConfig {
         return overflow;
     }
 
-    /** How many frames are in flight at most: sent, not yet acknowledged. */
+    /** How many messages (each a frame or a batch) are in flight at most: sent, not yet acknowledged. */
     public int ackWindow() {
         return ackWindow;
     }
 
-    /** How long a sent frame waits for its acknowledgement before it and those after it are resent. */
+    /** How long a sent message waits for its acknowledgement before it and those after it are resent. */
     public Duration ackTimeout() {
         return ackTimeout;
     }
@@ -115,9 +130,19 @@ public final class BridgeConfig {
         return duplicateWindow;
     }
 
-    /** How many frames one inbound poll takes at most. */
+    /** How many messages one inbound poll takes at most. */
     public int pollBatch() {
         return pollBatch;
+    }
+
+    /** How many waiting frames of one type the sender packs into one message at most; 1 never batches. */
+    public int maxBatchFrames() {
+        return maxBatchFrames;
+    }
+
+    /** How many bytes one batch holds at most (and never more than the transport's largest message). */
+    public int maxBatchBytes() {
+        return maxBatchBytes;
     }
 
     /** The longest pause between two attempts while the transport is unreachable. */
@@ -149,8 +174,8 @@ public final class BridgeConfig {
             throw new NullPointerException("outbound types must not be null");
         }
         Set<EventType> copy = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
-        return new BridgeConfig(copy, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, duplicateWindow,
-                pollBatch, maxBackoff, closeTimeout, instanceId);
+        return new BridgeConfig(copy, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /**
@@ -169,7 +194,7 @@ public final class BridgeConfig {
         List<InboundSource> sources = new ArrayList<>(inbound);
         sources.add(source);
         return new BridgeConfig(outbound, List.copyOf(sources), outboundBuffer, overflow, ackWindow, ackTimeout,
-                duplicateWindow, pollBatch, maxBackoff, closeTimeout, instanceId);
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /**
@@ -184,12 +209,13 @@ public final class BridgeConfig {
         if (whenFull == null) {
             throw new NullPointerException("overflow must not be null");
         }
-        return new BridgeConfig(outbound, inbound, frames, whenFull, ackWindow, ackTimeout, duplicateWindow,
-                pollBatch, maxBackoff, closeTimeout, instanceId);
+        return new BridgeConfig(outbound, inbound, frames, whenFull, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /**
-     * Bounds the frames in flight and how long each waits for its acknowledgement.
+     * Bounds the messages in flight ({@code frames} of them, each a frame or a batch) and how long
+     * each waits for its acknowledgement.
      *
      * @throws IllegalArgumentException if {@code frames} is not within {@code [1, 65536]} or the
      *                                  timeout is not positive
@@ -199,8 +225,8 @@ public final class BridgeConfig {
             throw new IllegalArgumentException("ackWindow must be within [1, 65536] but was " + frames);
         }
         requirePositive("ackTimeout", timeout);
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, frames, timeout, duplicateWindow,
-                pollBatch, maxBackoff, closeTimeout, instanceId);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, frames, timeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /**
@@ -212,12 +238,12 @@ public final class BridgeConfig {
         if (sequences < 1 || sequences > (1 << 24)) {
             throw new IllegalArgumentException("duplicateWindow must be within [1, 2^24] but was " + sequences);
         }
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, sequences,
-                pollBatch, maxBackoff, closeTimeout, instanceId);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                sequences, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /**
-     * Takes up to {@code frames} frames per inbound poll.
+     * Takes up to {@code frames} messages (each a frame or a batch) per inbound poll.
      *
      * @throws IllegalArgumentException if not within {@code [1, 65536]}
      */
@@ -225,22 +251,45 @@ public final class BridgeConfig {
         if (frames < 1 || frames > 65_536) {
             throw new IllegalArgumentException("pollBatch must be within [1, 65536] but was " + frames);
         }
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, duplicateWindow,
-                frames, maxBackoff, closeTimeout, instanceId);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, frames, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, instanceId);
+    }
+
+    /**
+     * Packs up to {@code maxFrames} frames, of {@code maxBytes} bytes in all, into one message when
+     * several of one type wait one after the other (see {@link WireMessage}); a frame that waits
+     * alone is always sent alone, at once. {@code withBatching(1, ...)} sends every frame as a
+     * message of its own. Stream sequences, lag and the acknowledgement window count messages;
+     * the counters of {@link BridgeStats} count frames.
+     *
+     * @throws IllegalArgumentException if {@code maxFrames} is not within
+     *                                  {@code [1, }{@value WireMessage#MAX_BATCH_FRAMES}{@code ]}
+     *                                  or {@code maxBytes} is less than 1,024
+     */
+    public BridgeConfig withBatching(int maxFrames, int maxBytes) {
+        if (maxFrames < 1 || maxFrames > WireMessage.MAX_BATCH_FRAMES) {
+            throw new IllegalArgumentException("maxBatchFrames must be within [1, " + WireMessage.MAX_BATCH_FRAMES
+                    + "] but was " + maxFrames);
+        }
+        if (maxBytes < 1_024) {
+            throw new IllegalArgumentException("maxBatchBytes must be at least 1024 but was " + maxBytes);
+        }
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxFrames, maxBytes, maxBackoff, closeTimeout, instanceId);
     }
 
     /** Pauses at most {@code backoff} between attempts while the transport is unreachable. */
     public BridgeConfig withMaxBackoff(Duration backoff) {
         requirePositive("maxBackoff", backoff);
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, duplicateWindow,
-                pollBatch, backoff, closeTimeout, instanceId);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, backoff, closeTimeout, instanceId);
     }
 
     /** Waits up to {@code timeout} at close for the buffered frames to be acknowledged. */
     public BridgeConfig withCloseTimeout(Duration timeout) {
         requirePositive("closeTimeout", timeout);
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, duplicateWindow,
-                pollBatch, maxBackoff, timeout, instanceId);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, timeout, instanceId);
     }
 
     /**
@@ -252,8 +301,8 @@ public final class BridgeConfig {
         if (id == 0) {
             throw new IllegalArgumentException("instanceId must not be 0");
         }
-        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout, duplicateWindow,
-                pollBatch, maxBackoff, closeTimeout, id);
+        return new BridgeConfig(outbound, inbound, outboundBuffer, overflow, ackWindow, ackTimeout,
+                duplicateWindow, pollBatch, maxBatchFrames, maxBatchBytes, maxBackoff, closeTimeout, id);
     }
 
     static String requireName(String what, String name) {
@@ -279,6 +328,7 @@ public final class BridgeConfig {
     public String toString() {
         return "BridgeConfig[outbound=" + outbound + ", inbound=" + inbound + ", outboundBuffer=" + outboundBuffer
                 + ", overflow=" + overflow + ", ackWindow=" + ackWindow + ", ackTimeout=" + ackTimeout
+                + ", batching=" + maxBatchFrames + " frames/" + maxBatchBytes + " bytes"
                 + ", duplicateWindow=" + duplicateWindow + ", instanceId=" + Long.toHexString(instanceId) + "]";
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
  * {@link #received} frame is exactly one of {@link #delivered}, {@link #duplicates},
  * {@link #looped}, {@link #skipped}, {@link #decodeFailures} or {@link #refused}.
  *
+ * <p>The counters count frames, one per event, however the sender packed them into messages;
+ * {@link #lag} counts messages, as the engine does.
+ *
  * @param sent             frames given to the transport for the first time
  * @param acked            frames the engine acknowledged as stored
  * @param resent           frames given again after a failed or late acknowledgement (the engine
@@ -29,11 +32,15 @@ import java.util.Map;
  * @param duplicates       frames dropped because their origin and sequence were delivered already
  * @param looped           frames dropped because they came from this bridge itself
  * @param skipped          frames of an event type the bridge does not take in
- * @param decodeFailures   messages that were no valid frame (logged with their subject, rate-limited)
+ * @param decodeFailures   messages that were no valid frame or batch (logged with their subject,
+ *                         rate-limited); each counts once in {@link #received} too, however many
+ *                         frames it claimed
  * @param refused          frames the local bus refused (a full lane under its backpressure policy)
  * @param receiveFailures  polls that failed because the engine could not be reached
  * @param reconnects       reconnections of the transport to its engine
- * @param lag              frames waiting in the engine for this bridge, over its inbound sources;
+ * @param lag              messages (each a frame or a batch of up to
+ *                         {@link BridgeConfig#maxBatchFrames()}) waiting in the engine for this
+ *                         bridge, over its inbound sources;
  *                         {@code -1} when unknown
  * @param lastTransitNanos wall-clock nanoseconds from publish in the sending bus to publish in
  *                         this one, of the last stamped frame delivered; {@code -1} if none yet

@@ -1,7 +1,8 @@
 package io.hftbus.bridge;
 
 /**
- * The service-provider interface of the bridge: what carries {@link WireFrame}s between processes.
+ * The service-provider interface of the bridge: what carries {@link WireMessage}s (a
+ * {@link WireFrame}, or a batch of them) between processes.
  * A transport is a connection to an engine (NATS JetStream in {@code io.hftbus.nats}; another
  * engine is one more implementation, with no change to {@link Bridge}). It is passive: the bridge
  * owns the threads, and calls the channels a transport opens from them.
@@ -47,6 +48,15 @@ public interface BridgeTransport extends AutoCloseable {
      * @throws TransportException if the engine cannot be reached or refuses
      */
     InboundChannel inbound(String remoteBus, String consumer);
+
+    /**
+     * The largest message, in bytes, the engine takes: the bridge packs no batch larger than
+     * this. A lone frame is sent whatever its size, and the engine may refuse it. By default
+     * there is no limit.
+     */
+    default int maxMessageBytes() {
+        return Integer.MAX_VALUE;
+    }
 
     /** How many times the transport has reconnected to its engine since it was made. */
     long reconnects();

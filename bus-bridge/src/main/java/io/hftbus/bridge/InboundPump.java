@@ -9,6 +9,7 @@ import io.hftbus.codec.CodecException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound half of a bridge, for one remote bus: its thread polls the channel, decodes each
- * frame, drops loops, duplicates and types not taken in, and publishes the rest into the local
+ * message into its frames (one, or a batch), drops loops, duplicates and types not taken in, and publishes the rest into the local
  * bus through one exclusive publisher per remote instance, which marks them with its origin. The
  * channel acknowledges a frame after this returned for it: at-least-once.
  *
@@ -122,18 +123,29 @@ final class InboundPump implements Runnable, InboundReceiver {
         }
     }
 
+    /**
+     * One message: a frame, or a batch whose frames are taken in order. A message that does not
+     * decode, whole, counts as one received and one decode failure, and none of it is delivered.
+     */
     @Override
     public void receive(String subject, byte[] bytes) {
-        received.lazySet(received.get() + 1);
-        WireFrame frame;
+        List<WireFrame> frames;
         try {
-            frame = WireFrame.decode(bytes);
+            frames = WireMessage.frames(bytes);
         } catch (CodecException e) {
+            received.lazySet(received.get() + 1);
             decodeFailures.lazySet(decodeFailures.get() + 1);
             badMessageLog.warn("Bridge of bus {} skipped a message on {} that is no frame: {}", bus.name(), subject,
                     e.getMessage());
             return;
         }
+        for (int i = 0, n = frames.size(); i < n; i++) {
+            take(frames.get(i));
+        }
+    }
+
+    private void take(WireFrame frame) {
+        received.lazySet(received.get() + 1);
         if (frame.origin() == ownInstance) {
             looped.lazySet(looped.get() + 1);
             return;

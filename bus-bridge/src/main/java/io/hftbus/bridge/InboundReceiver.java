@@ -8,7 +8,7 @@ public interface InboundReceiver {
      * One message as the engine stored it.
      *
      * @param subject where it was found, for the log of a message that is no frame
-     * @param frame   its bytes, normally a {@link WireFrame}; may be anything
+     * @param frame   its bytes, normally a {@link WireMessage}: a frame or a batch; may be anything
      */
     void receive(String subject, byte[] frame);
 }

@@ -16,16 +16,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbound half of a bridge: the bus's dispatch threads {@link #offer} local envelopes, which
  * are encoded and queued in a bounded buffer; the sender thread hands them to the transport with
- * a bounded window of unacknowledged frames.
+ * a bounded window of unacknowledged messages.
  *
- * <p><b>Order and resending.</b> The window is a ring in send order. Acknowledgements are
- * retired from its head, in order. When the head's acknowledgement fails or is late, every frame
- * in flight is sent again, from the head, in the same order (go-back-N): the engine, which drops
- * a publish whose origin and sequence it has stored already, then holds each frame once and in the
- * order the bus delivered them to the bridge. Resending only the failed frame would put it behind
- * later ones. A send the transport refuses (the connection broke) sends the whole window again
- * too, and each frame names its predecessor, so an engine that checks it refuses a frame whose
- * predecessor was lost rather than store it out of order.
+ * <p><b>Batching.</b> When the sender takes frames from the buffer and finds several of one type
+ * waiting one after the other, it packs them, in order, into one {@link WireMessage batch}: up to
+ * {@link BridgeConfig#maxBatchFrames()} frames and {@link BridgeConfig#maxBatchBytes()} bytes (at
+ * most what the transport takes in one message). A frame that waits alone goes alone, at once:
+ * batches form only when the transport is slower than the bus, and then they let it keep up,
+ * without a timer that would hold a frame back. A message is composed once and never changed, so
+ * a resend carries the same frames under the same id.
+ *
+ * <p><b>Order and resending.</b> The window is a ring of messages in send order. Acknowledgements
+ * are retired from its head, in order. When the head's acknowledgement fails or is late, every
+ * message in flight is sent again, from the head, in the same order (go-back-N): the engine, which
+ * drops a publish whose origin and last sequence it has stored already, then holds each message
+ * once and in the order the bus delivered its frames to the bridge. Resending only the failed one
+ * would put it behind later ones. A send the transport refuses (the connection broke) sends the
+ * whole window again too, and each message names its predecessor, so an engine that checks it
+ * refuses a message whose predecessor was lost rather than store it out of order.
  *
  * <p><b>Threads.</b> {@link #offer} runs on the bus's dispatch threads (several, one per lane, with
  * {@code THREAD_PER_LANE}): it encodes, offers to the lock-free queue, and never waits on the
@@ -50,17 +58,26 @@ final class OutboundSender implements Runnable {
     /** Idle wait with nothing to do; an offer wakes the sender sooner. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** A frame on its way: its bytes and what names it to the transport. */
+    /**
+     * A frame on its way, or, once in the window, a message: one frame, or a batch of several of
+     * one type, named to the transport by the sequence of its last frame.
+     */
     static final class PendingFrame {
         final EventType type;
         final long sequence;
         final byte[] bytes;
+        final int frames;
         int attempts;
 
         PendingFrame(EventType type, long sequence, byte[] bytes) {
+            this(type, sequence, bytes, 1);
+        }
+
+        PendingFrame(EventType type, long lastSequence, byte[] bytes, int frames) {
             this.type = type;
-            this.sequence = sequence;
+            this.sequence = lastSequence;
             this.bytes = bytes;
+            this.frames = frames;
         }
     }
 
@@ -72,16 +89,22 @@ final class OutboundSender implements Runnable {
     private final long maxBackoffNanos;
     private final long epochMinusNanoTime;
     private final MpscVarHandleArrayQueue<PendingFrame> queue;
+    private final int maxBatchFrames;
+    private final int maxBatchBytes;
+    /** The frames of the batch being packed; the sender's alone. */
+    private final byte[][] batch;
     private final RateLimitedLog failureLog = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(5));
 
-    // The window: a ring of frames in send order, owned by the sender thread.
+    // The window: a ring of messages in send order, owned by the sender thread.
     private final PendingFrame[] window;
     private final CompletableFuture<?>[] acks;
     private final long[] sentAt;
     private int head;
     private int count;
-    /** Of the {@code count} frames from {@code head}, the first {@code sentCount} are sent. */
+    /** Of the {@code count} messages from {@code head}, the first {@code sentCount} are sent. */
     private int sentCount;
+    /** The frames in the {@code count} messages of the window. */
+    private long windowFrames;
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
@@ -101,7 +124,11 @@ final class OutboundSender implements Runnable {
     private volatile boolean closing;
     private volatile long closeDeadline;
 
-    OutboundSender(String bus, OutboundChannel channel, BridgeConfig config) {
+    /**
+     * @param maxMessageBytes the largest message the transport takes; batches stay within it and
+     *                        within the config's {@link BridgeConfig#maxBatchBytes()}
+     */
+    OutboundSender(String bus, OutboundChannel channel, BridgeConfig config, int maxMessageBytes) {
         this.bus = bus;
         this.channel = channel;
         this.instanceId = config.instanceId();
@@ -109,6 +136,9 @@ final class OutboundSender implements Runnable {
         this.ackTimeoutNanos = config.ackTimeout().toNanos();
         this.maxBackoffNanos = config.maxBackoff().toNanos();
         this.queue = new MpscVarHandleArrayQueue<>(config.outboundBuffer());
+        this.maxBatchFrames = config.maxBatchFrames();
+        this.maxBatchBytes = Math.min(config.maxBatchBytes(), maxMessageBytes);
+        this.batch = new byte[maxBatchFrames][];
         this.window = new PendingFrame[config.ackWindow()];
         this.acks = new CompletableFuture<?>[config.ackWindow()];
         this.sentAt = new long[config.ackWindow()];
@@ -177,18 +207,19 @@ final class OutboundSender implements Runnable {
             long now = System.nanoTime();
             if (sentCount > 0 && now - sentAt[head] > ackTimeoutNanos) {
                 sendFailures.incrementAndGet();
-                failureLog.warn("Bridge of bus {}: no acknowledgement from {} within {} ms; resending {} frames",
+                failureLog.warn("Bridge of bus {}: no acknowledgement from {} within {} ms; resending {} messages",
                         bus, "the transport", TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos), sentCount);
                 goBack();
                 retryAt = now;
             }
             while (count < window.length) {
-                PendingFrame frame = queue.relaxedPoll();
-                if (frame == null) {
+                PendingFrame message = nextMessage();
+                if (message == null) {
                     break;
                 }
-                window[slot(count)] = frame;
+                window[slot(count)] = message;
                 count++;
+                windowFrames += message.frames;
                 progressed = true;
             }
             if (sentCount < count && now - retryAt >= 0) {
@@ -213,9 +244,9 @@ final class OutboundSender implements Runnable {
                     }
                     sentAt[at] = now;
                     if (frame.attempts++ == 0) {
-                        sent.lazySet(sent.get() + 1);
+                        sent.lazySet(sent.get() + frame.frames);
                     } else {
-                        resent.lazySet(resent.get() + 1);
+                        resent.lazySet(resent.get() + frame.frames);
                     }
                     sentCount++;
                     progressed = true;
@@ -224,7 +255,7 @@ final class OutboundSender implements Runnable {
                     backoff = MIN_BACKOFF_NANOS;
                 }
             }
-            inFlight.lazySet(count);
+            inFlight.lazySet(windowFrames);
             if (closing) {
                 if (count == 0 && queue.isEmpty()) {
                     return;
@@ -250,17 +281,19 @@ final class OutboundSender implements Runnable {
         while (sentCount > 0 && acks[head].isDone()) {
             if (acks[head].isCompletedExceptionally()) {
                 sendFailures.incrementAndGet();
-                failureLog.warn("Bridge of bus {}: the transport refused or lost a frame ({}); resending {} frames",
+                failureLog.warn("Bridge of bus {}: the transport refused or lost a message ({}); resending {} messages",
                         bus, failureOf(acks[head]), sentCount);
                 goBack();
                 return true;
             }
+            int frames = window[head].frames;
             acks[head] = null;
             window[head] = null;
             head = head + 1 == window.length ? 0 : head + 1;
             count--;
             sentCount--;
-            acked.lazySet(acked.get() + 1);
+            windowFrames -= frames;
+            acked.lazySet(acked.get() + frames);
             progressed = true;
         }
         return progressed;
@@ -291,7 +324,7 @@ final class OutboundSender implements Runnable {
     }
 
     private void abandon() {
-        long lost = count;
+        long lost = windowFrames;
         while (queue.relaxedPoll() != null) {
             lost++;
         }
@@ -303,7 +336,44 @@ final class OutboundSender implements Runnable {
         }
         dropped.add(lost);
         inFlight.lazySet(0);
+        windowFrames = 0;
         LOG.warn("Bridge of bus {} closed with {} frames not acknowledged; they are counted as dropped", bus, lost);
+    }
+
+    /**
+     * The next message from the buffer: the frame at its head, packed with those behind it while
+     * they are of the same type and the batch stays within its bounds; null when the buffer is
+     * empty. Peeking and polling are the consumer's side of the queue, this thread's alone.
+     */
+    private PendingFrame nextMessage() {
+        PendingFrame first = queue.relaxedPoll();
+        if (first == null) {
+            return null;
+        }
+        PendingFrame next = queue.relaxedPeek();
+        if (next == null || !fits(first, next, 1, first.bytes.length)) {
+            return first;
+        }
+        batch[0] = first.bytes;
+        int frames = 1;
+        int frameBytes = first.bytes.length;
+        PendingFrame last = first;
+        while (next != null && fits(first, next, frames, frameBytes)) {
+            queue.relaxedPoll(); // the one just peeked: only this thread takes from the queue
+            batch[frames++] = next.bytes;
+            frameBytes += next.bytes.length;
+            last = next;
+            next = queue.relaxedPeek();
+        }
+        byte[] bytes = WireMessage.pack(batch, frames);
+        java.util.Arrays.fill(batch, 0, frames, null);
+        return new PendingFrame(first.type, last.sequence, bytes, frames);
+    }
+
+    /** Whether {@code next} joins a batch that starts with {@code first} and holds {@code frames} frames so far. */
+    private boolean fits(PendingFrame first, PendingFrame next, int frames, int frameBytes) {
+        return next.type == first.type && frames < maxBatchFrames
+                && WireMessage.batchSize(frames + 1, frameBytes + next.bytes.length) <= maxBatchBytes;
     }
 
     private void idle(boolean waitingForFrames) {

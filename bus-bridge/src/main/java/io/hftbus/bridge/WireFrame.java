@@ -9,8 +9,8 @@ import io.hftbus.codec.WireCodes;
 import java.nio.ByteBuffer;
 
 /**
- * One event on the wire of the bridge: what a transport carries as one message. All numbers are
- * big-endian.
+ * One event on the wire of the bridge: what a transport carries as one message, alone or packed
+ * with others of its type in a {@linkplain WireMessage batch}. All numbers are big-endian.
  *
  * <pre>
  * offset  bytes  field
@@ -86,15 +86,28 @@ public record WireFrame(Priority priority, long origin, long sequence, long publ
      *                        field and the offset
      */
     public static WireFrame decode(byte[] bytes) {
-        if (bytes == null || bytes.length < HEADER_BYTES + EventCodec.TYPE_CODE_BYTES) {
+        if (bytes == null) {
             throw new CodecException(CodecException.NO_TYPE_CODE, "frame", 0, "a frame has at least "
-                    + (HEADER_BYTES + EventCodec.TYPE_CODE_BYTES) + " bytes, this one "
-                    + (bytes == null ? "none" : bytes.length), null);
+                    + (HEADER_BYTES + EventCodec.TYPE_CODE_BYTES) + " bytes, this one none", null);
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Reads the frame in {@code length} bytes of {@code bytes} from {@code offset}: one frame of a
+     * {@linkplain WireMessage batch}. Offsets in errors count from the start of {@code bytes}.
+     *
+     * @throws CodecException if those bytes are no frame of this version
+     */
+    public static WireFrame decode(byte[] bytes, int offset, int length) {
+        if (length < HEADER_BYTES + EventCodec.TYPE_CODE_BYTES) {
+            throw new CodecException(CodecException.NO_TYPE_CODE, "frame", offset, "a frame has at least "
+                    + (HEADER_BYTES + EventCodec.TYPE_CODE_BYTES) + " bytes, this one " + length, null);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
         int version = Byte.toUnsignedInt(in.get());
         if (version != VERSION) {
-            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.version", 0,
+            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.version", offset,
                     "frame version " + version + " is not " + VERSION, null);
         }
         int priorityCode = Byte.toUnsignedInt(in.get());
@@ -102,12 +115,12 @@ public record WireFrame(Priority priority, long origin, long sequence, long publ
         try {
             priority = WireCodes.priority(priorityCode);
         } catch (IllegalArgumentException e) {
-            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.priority", 1, e.getMessage(), null);
+            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.priority", offset + 1, e.getMessage(), null);
         }
         long origin = in.getLong();
         long sequence = in.getLong();
         if (sequence < 0) {
-            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.sequence", 10,
+            throw new CodecException(CodecException.NO_TYPE_CODE, "frame.sequence", offset + 10,
                     "sequence " + sequence + " is negative", null);
         }
         long publishEpochNanos = in.getLong();

@@ -101,8 +101,8 @@ class BridgeTest {
         Await.until("a's ticks at b and b's fill at a", () -> atB.size() == 101 && atA.size() == 101);
         Await.until("everything acknowledged",
                 () -> bridgeA.stats().acked() == 100 && bridgeB.stats().acked() == 1);
-        assertThat(transport.stored("a")).as("only a's own events left a").isEqualTo(100);
-        assertThat(transport.stored("b")).as("only b's own event left b").isEqualTo(1);
+        assertThat(transport.storedFrames("a")).as("only a's own events left a").isEqualTo(100);
+        assertThat(transport.storedFrames("b")).as("only b's own event left b").isEqualTo(1);
         assertThat(atA.stream().filter(e -> !e.isLocal())).hasSize(1);
         assertThat(atB.stream().filter(e -> !e.isLocal())).hasSize(100);
     }
@@ -156,7 +156,71 @@ class BridgeTest {
         assertThat(received).extracting(e -> ((MarketDataEvent) e.event()).timestamp()).isSorted().doesNotHaveDuplicates();
         assertThat(out.stats().resent()).isPositive();
         assertThat(out.stats().sendFailures()).isPositive();
-        assertThat(transport.stored("feed")).isEqualTo(1_000);
+        assertThat(transport.storedFrames("feed")).isEqualTo(1_000);
+    }
+
+    @Test
+    void framesThatWaitArePackedInOrderIntoBatchesOfOneType() {
+        transport.holdAcks = new java.util.concurrent.CompletableFuture<>();
+        EventBus feed = bus("feed");
+        EventBus risk = bus("risk");
+        List<Envelope<Event>> received = collect(risk);
+        Bridge out = bridge(feed, BridgeConfig.defaults().withOutbound(ALL).withBatching(4, 64 * 1024)
+                .withAckWindow(1, java.time.Duration.ofSeconds(30)));
+        Bridge in = bridge(risk, BridgeConfig.defaults().withInbound("feed", ALL));
+
+        // One lane, so the bus delivers them to the bridge in this order: 1 tick, 6 fills, 3 ticks.
+        List<Event> sent = new ArrayList<>();
+        sent.add(SampleEvents.esTick(0));
+        for (int i = 0; i < 6; i++) {
+            sent.add(SampleEvents.of(EventType.FILL, i));
+        }
+        for (int i = 1; i < 4; i++) {
+            sent.add(SampleEvents.esTick(i));
+        }
+        feed.publish(sent.get(0), Priority.NORMAL);
+        Await.until("the first frame sent alone, its acknowledgement held", () -> out.stats().sent() == 1);
+        for (Event event : sent.subList(1, sent.size())) {
+            feed.publish(event, Priority.NORMAL);
+        }
+        Await.until("the other nine waiting behind it", () -> out.stats().buffered() == 10);
+        transport.holdAcks.complete(null);
+        transport.holdAcks = null;
+
+        Await.until("all ten across", () -> received.size() == 10);
+        assertThat(received).extracting(Envelope::event).containsExactlyElementsOf(sent);
+        List<MemoryTransport.Stored> messages = transport.messages("feed");
+        assertThat(messages).extracting(m -> WireMessage.frames(m.bytes()).size())
+                .as("alone, then batches of at most 4 that never mix types").containsExactly(1, 4, 2, 3);
+        assertThat(messages).extracting(MemoryTransport.Stored::subject).containsExactly("mem.feed.market_data",
+                "mem.feed.fill", "mem.feed.fill", "mem.feed.market_data");
+        assertThat(WireMessage.isBatch(messages.get(0).bytes())).as("a lone frame goes as a frame").isFalse();
+        Await.until("all acknowledged", () -> out.stats().acked() == 10);
+        assertThat(out.stats().sent()).as("counted in frames").isEqualTo(10);
+        assertThat(in.stats().received()).isEqualTo(10);
+        assertThat(in.stats().delivered()).isEqualTo(10);
+    }
+
+    @Test
+    void aBatchStaysWithinItsByteBound() {
+        transport.holdAcks = new java.util.concurrent.CompletableFuture<>();
+        EventBus feed = bus("feed");
+        Bridge out = bridge(feed, BridgeConfig.defaults().withOutbound(ALL).withBatching(1_000, 1_024)
+                .withAckWindow(1, java.time.Duration.ofSeconds(30)));
+        feed.publish(SampleEvents.esTick(0));
+        Await.until("the first frame sent", () -> out.stats().sent() == 1);
+        for (int i = 1; i < 100; i++) {
+            feed.publish(SampleEvents.esTick(i));
+        }
+        Await.until("99 waiting behind it", () -> out.stats().buffered() == 100);
+        transport.holdAcks.complete(null);
+        transport.holdAcks = null;
+
+        Await.until("all acknowledged", () -> out.stats().acked() == 100);
+        List<MemoryTransport.Stored> messages = transport.messages("feed");
+        assertThat(messages).allSatisfy(m -> assertThat(m.bytes().length).isLessThanOrEqualTo(1_024));
+        assertThat(messages.size()).as("batches, not one frame each").isLessThan(100);
+        assertThat(transport.storedFrames("feed")).isEqualTo(100);
     }
 
     @Test
@@ -173,7 +237,8 @@ class BridgeTest {
         }
         Await.until("the bus delivered everything locally", () -> local.size() == 1_000);
         Await.until("drops counted", () -> out.stats().dropped() + out.stats().buffered() == 1_000);
-        assertThat(out.stats().buffered()).isLessThanOrEqualTo(16 + 4);
+        assertThat(out.stats().buffered()).as("the buffer, and the window's messages of up to a batch each")
+                .isLessThanOrEqualTo(16 + 4L * BridgeConfig.DEFAULT_MAX_BATCH_FRAMES);
         // The sender's thread runs apart from the bus: its first refused send may come after the drops.
         Await.until("a refused send counted", () -> out.stats().sendFailures() > 0);
 
@@ -188,12 +253,16 @@ class BridgeTest {
         Bridge in = bridge(risk, BridgeConfig.defaults().withInbound("feed", ALL));
         transport.publishRaw("feed", "mem.feed.market_data", "garbage".getBytes(StandardCharsets.UTF_8));
         transport.publishRaw("feed", "mem.feed.market_data", new byte[0]);
-        transport.publishRaw("feed", "mem.feed.market_data",
-                new WireFrame(Priority.HIGH, 42, 1, Envelope.NOT_STAMPED, SampleEvents.esTick(1)).toBytes());
+        byte[] good = new WireFrame(Priority.HIGH, 42, 1, Envelope.NOT_STAMPED, SampleEvents.esTick(1)).toBytes();
+        byte[] bad = good.clone();
+        bad[0] = 9; // no frame version
+        transport.publishRaw("feed", "mem.feed.market_data", WireMessage.pack(List.of(good, bad)));
+        transport.publishRaw("feed", "mem.feed.market_data", good);
 
         Await.until("the good frame after the bad ones", () -> received.size() == 1);
-        Await.until("the bad ones counted", () -> in.stats().decodeFailures() == 2);
-        assertThat(in.stats().received()).isEqualTo(3);
+        Await.until("the bad ones counted, a bad batch once", () -> in.stats().decodeFailures() == 3);
+        assertThat(in.stats().received()).isEqualTo(4);
+        assertThat(in.stats().delivered()).as("nothing of the bad batch, not even its good frame").isEqualTo(1);
     }
 
     @Test
@@ -223,5 +292,9 @@ class BridgeTest {
         assertThatThrownBy(() -> BridgeConfig.defaults().withOutboundBuffer(1, OutboundOverflow.DROP))
                 .hasMessageContaining("outboundBuffer");
         assertThatThrownBy(() -> BridgeConfig.defaults().withInstanceId(0)).hasMessageContaining("instanceId");
+        assertThatThrownBy(() -> BridgeConfig.defaults().withBatching(0, 4_096)).hasMessageContaining("maxBatchFrames");
+        assertThatThrownBy(() -> BridgeConfig.defaults().withBatching(70_000, 4_096))
+                .hasMessageContaining("maxBatchFrames");
+        assertThatThrownBy(() -> BridgeConfig.defaults().withBatching(8, 100)).hasMessageContaining("maxBatchBytes");
     }
 }

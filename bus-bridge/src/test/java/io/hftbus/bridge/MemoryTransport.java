@@ -38,6 +38,8 @@ final class MemoryTransport implements BridgeTransport {
      * stored, its acknowledgement fails, as when a connection breaks after the engine stored it.
      */
     volatile IntPredicate failAck = n -> false;
+    /** While set, every send is stored but its acknowledgement waits for this to complete. */
+    volatile CompletableFuture<Void> holdAcks;
     private final AtomicInteger sends = new AtomicInteger();
 
     @Override
@@ -56,7 +58,8 @@ final class MemoryTransport implements BridgeTransport {
             if (failAck.test(n)) {
                 return CompletableFuture.failedFuture(new TransportException("ack " + n + " lost"));
             }
-            return CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> held = holdAcks;
+            return held != null ? held : CompletableFuture.completedFuture(null);
         };
     }
 
@@ -85,6 +88,18 @@ final class MemoryTransport implements BridgeTransport {
         synchronized (lock) {
             return logs.getOrDefault(bus, List.of()).size();
         }
+    }
+
+    /** The messages the log of {@code bus} holds, in order. */
+    List<Stored> messages(String bus) {
+        synchronized (lock) {
+            return List.copyOf(logs.getOrDefault(bus, List.of()));
+        }
+    }
+
+    /** How many frames the log of {@code bus} holds, batches unpacked. */
+    int storedFrames(String bus) {
+        return messages(bus).stream().mapToInt(m -> WireMessage.frames(m.bytes()).size()).sum();
     }
 
     @Override

@@ -8,10 +8,10 @@ import io.nats.client.impl.Headers;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One bus's outbound channel: an asynchronous JetStream publish per frame, on the subject of its
- * type, with the message id {@code <origin hex>-<sequence>} that the stream's duplicate window
- * matches, and its predecessor's as the expected last message id (the bus's stream has this one
- * writer). Used by the bridge's sender thread alone.
+ * One bus's outbound channel: an asynchronous JetStream publish per message (a frame or a batch of
+ * frames of one type), on the subject of its type, with the message id {@code <origin hex>-<last
+ * sequence>} that the stream's duplicate window matches, and its predecessor's as the expected
+ * last message id (the bus's stream has this one writer). Used by the bridge's sender thread alone.
  */
 final class NatsOutbound implements OutboundChannel {
 

@@ -5,6 +5,7 @@ import io.hftbus.api.ExclusivePublisher;
 import io.hftbus.api.event.EventType;
 import io.hftbus.bridge.TransportException;
 import io.hftbus.bridge.WireFrame;
+import io.hftbus.bridge.WireMessage;
 import io.hftbus.codec.CodecException;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
@@ -40,7 +41,12 @@ import org.slf4j.LoggerFactory;
  * Events are published in stream order, each in the lane it had at the sender, through one
  * exclusive publisher of {@link #origin(int) an origin} (1 by default), so that subscribers can tell
  * them from local events. As fast as possible by default, or {@linkplain #paced(double) paced} by
- * the frames' publish times. A message that is no frame is skipped and counted. Nothing is
+ * the frames' publish times. A message that is no frame is skipped and counted.
+ *
+ * <p><b>Sequences are the stream's.</b> The stream numbers messages, and a message is one frame or
+ * a {@linkplain WireMessage batch} of frames the sender packed together, so a replay from a
+ * sequence starts at a message: with the first frame of the batch stored under it. A replay from a
+ * time starts at the first message stored at or after it. Nothing is
  * acknowledged: the replay's consumer is ephemeral and leaves no trace in the stream.
  *
  * <p><b>Threading.</b> {@link #into} runs on the calling thread, which owns the publisher.
@@ -55,7 +61,7 @@ public final class NatsReplay {
      * What a replay did.
      *
      * @param events             events published into the bus
-     * @param skipped            messages that were no frame, or of a type not replayed
+     * @param skipped            messages that were no frame or batch, and frames of a type not replayed
      * @param firstStreamSequence the stream sequence of the first message read; 0 if none
      * @param lastStreamSequence  the stream sequence of the last message read; 0 if none
      */
@@ -91,7 +97,8 @@ public final class NatsReplay {
     }
 
     /**
-     * Starts at stream sequence {@code sequence} (the first message has 1).
+     * Starts at stream sequence {@code sequence} (the first message has 1): at the first frame of
+     * the message stored under it.
      *
      * @throws IllegalArgumentException if {@code sequence} is less than 1
      */
@@ -212,27 +219,29 @@ public final class NatsReplay {
                     if (first == 0) {
                         first = last;
                     }
-                    WireFrame frame;
+                    List<WireFrame> frames;
                     try {
-                        frame = WireFrame.decode(message.getData());
+                        frames = WireMessage.frames(message.getData());
                     } catch (CodecException e) {
                         skipped++;
                         LOG.warn("Replay of bus {} skipped message {} on {} that is no frame: {}", bus, last,
                                 message.getSubject(), e.getMessage());
                         continue;
                     }
-                    if (!types.contains(frame.event().type())) {
-                        skipped++;
-                        continue;
-                    }
-                    if (speed > 0 && frame.isStamped()) {
-                        if (firstStamp == Long.MIN_VALUE) {
-                            firstStamp = frame.publishEpochNanos();
+                    for (WireFrame frame : frames) {
+                        if (!types.contains(frame.event().type())) {
+                            skipped++;
+                            continue;
                         }
-                        pace(startNanos + (long) ((frame.publishEpochNanos() - firstStamp) / speed));
+                        if (speed > 0 && frame.isStamped()) {
+                            if (firstStamp == Long.MIN_VALUE) {
+                                firstStamp = frame.publishEpochNanos();
+                            }
+                            pace(startNanos + (long) ((frame.publishEpochNanos() - firstStamp) / speed));
+                        }
+                        publisher.publish(frame.event(), frame.priority());
+                        events++;
                     }
-                    publisher.publish(frame.event(), frame.priority());
-                    events++;
                 }
             }
         } catch (IOException | JetStreamApiException | IllegalStateException e) {

@@ -48,10 +48,12 @@ import org.slf4j.LoggerFactory;
  *       ({@link #subject}); the stream {@link NatsConfig#stream(String) HFTBUS-&lt;bus&gt;} holds
  *       {@code <prefix>.<bus>.>} and is created with {@link NatsConfig#limits()} when missing, by
  *       the sender or by a reader that comes first.</li>
- *   <li><b>Outbound.</b> Asynchronous publishes, each with the message id {@code <origin>-<sequence>}
- *       (hexadecimal origin), so that the stream stores a resent frame once within its duplicate
- *       window, and with the expected last message id of its predecessor, so that the stream
- *       refuses a frame whose predecessor was lost instead of storing it out of order. The bridge
+ *   <li><b>Outbound.</b> Asynchronous publishes of a frame, or of a batch of frames of one type
+ *       that waited together ({@link io.hftbus.bridge.WireMessage}), each with the message id
+ *       {@code <origin>-<sequence of its last frame>} (hexadecimal origin), so that the stream
+ *       stores a resent message once within its duplicate window, and with the expected last
+ *       message id of its predecessor, so that the stream refuses a message whose predecessor was
+ *       lost instead of storing it out of order. The bridge
  *       bounds the acknowledgements in flight and resends from the first refused one. One process
  *       sends a bus's events at a time.</li>
  *   <li><b>Inbound.</b> A durable pull consumer per reader, filtered to the remote bus's subjects,
@@ -72,6 +74,8 @@ public final class NatsTransport implements BridgeTransport {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** JetStream's error code for a stream that does not exist. */
     private static final int STREAM_NOT_FOUND = 10059;
+    /** Bytes kept free in a message for its headers (message id, expected last id) and subject. */
+    private static final int HEADER_ROOM = 512;
 
     private final NatsConfig config;
     private final String endpoint;
@@ -197,6 +201,17 @@ public final class NatsTransport implements BridgeTransport {
     @Override
     public String endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The smaller of the stream's largest message ({@link StreamLimits#maxMessageBytes()}) and the
+     * server's largest payload, less room for the headers: the bridge packs no batch beyond it.
+     */
+    @Override
+    public int maxMessageBytes() {
+        long serverMax = connection.getMaxPayload();
+        long limit = Math.min(config.limits().maxMessageBytes(), serverMax > 0 ? serverMax : Long.MAX_VALUE);
+        return (int) Math.max(1_024, limit - HEADER_ROOM);
     }
 
     @Override

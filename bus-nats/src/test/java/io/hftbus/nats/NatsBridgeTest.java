@@ -120,7 +120,7 @@ class NatsBridgeTest {
     }
 
     @Test
-    void twoBridgesPointingAtEachOtherNeverEcho() {
+    void twoBridgesPointingAtEachOtherNeverEcho() throws Exception {
         EventBus a = bus("alpha");
         EventBus b = bus("beta");
         List<Envelope<Event>> atA = collect(a);
@@ -135,11 +135,35 @@ class NatsBridgeTest {
 
         Await.until("alpha's ticks at beta, beta's fill at alpha", () -> atB.size() == 201 && atA.size() == 201);
         NatsTransport probe = transport();
-        Await.until("each stream holds its own bus's events only",
-                () -> probe.streamInfo("alpha").getStreamState().getMsgCount() == 200
-                        && probe.streamInfo("beta").getStreamState().getMsgCount() == 1);
+        assertThat(NatsReplay.of(probe, "alpha").into(bus("alpha-copy")).events())
+                .as("alpha's stream holds alpha's events only").isEqualTo(200);
+        assertThat(NatsReplay.of(probe, "beta").into(bus("beta-copy")).events())
+                .as("beta's stream holds beta's event only").isEqualTo(1);
         assertThat(atA.stream().filter(e -> !e.isLocal()).count()).isEqualTo(1);
         assertThat(atB.stream().filter(e -> !e.isLocal()).count()).isEqualTo(200);
+    }
+
+    @Test
+    void aBurstCrossesPackedIntoBatchesInOrderAndOnce() throws Exception {
+        EventBus feed = bus("feed");
+        EventBus risk = bus("risk");
+        List<Envelope<Event>> received = collect(risk);
+        NatsTransport transport = transport();
+        // One message in flight at a time: while it waits for the server, the rest of the burst
+        // queues behind it and leaves in batches.
+        Bridge out = bridge(feed, transport, BridgeConfig.defaults().withOutbound(ALL)
+                .withAckWindow(1, java.time.Duration.ofSeconds(5)));
+        bridge(risk, transport(), BridgeConfig.defaults().withInbound("feed", ALL));
+
+        for (int i = 0; i < 2_000; i++) {
+            feed.publish(SampleEvents.esTick(i));
+        }
+        Await.until("all 2000 across", () -> received.size() == 2_000);
+        assertThat(timestamps(received)).isSorted().doesNotHaveDuplicates();
+        Await.until("all acknowledged", () -> out.stats().acked() == 2_000);
+        long messages = transport.streamInfo("feed").getStreamState().getMsgCount();
+        assertThat(messages).as("messages in the stream for 2000 events").isLessThan(2_000)
+                .isGreaterThanOrEqualTo(2_000 / BridgeConfig.DEFAULT_MAX_BATCH_FRAMES);
     }
 
     @Test
@@ -213,6 +237,7 @@ class NatsBridgeTest {
             feed.publish(SampleEvents.esTick(i));
         }
         Await.until("the first 100 stored", () -> out.stats().acked() == 100);
+        long lastOfFirst = transport.streamInfo("feed").getStreamState().getLastSequence();
         java.time.Instant between = java.time.Instant.now();
         Thread.sleep(50); // the stream's clock must pass `between` before the next batch; any positive gap does
         for (int i = 100; i < 150; i++) {
@@ -222,12 +247,17 @@ class NatsBridgeTest {
 
         EventBus research = bus("research");
         List<Envelope<Event>> replayed = collect(research);
-        NatsReplay.Result fromSequence = NatsReplay.of(transport, "feed").fromSequence(91).into(research);
-        assertThat(fromSequence.events()).isEqualTo(60);
-        assertThat(fromSequence.firstStreamSequence()).isEqualTo(91);
-        assertThat(fromSequence.lastStreamSequence()).isEqualTo(150);
-        Await.until("60 replayed", () -> replayed.size() == 60);
-        assertThat(timestamps(replayed)).first().isEqualTo(SampleEvents.esTick(90).timestamp());
+        // Stream sequences number messages, and the sender may have packed waiting ticks into batches:
+        // the message after the last one of the first hundred starts the second part.
+        NatsReplay.Result fromSequence = NatsReplay.of(transport, "feed").fromSequence(lastOfFirst + 1)
+                .into(research);
+        assertThat(fromSequence.events()).isEqualTo(50);
+        assertThat(fromSequence.firstStreamSequence()).isEqualTo(lastOfFirst + 1);
+        assertThat(fromSequence.lastStreamSequence())
+                .isEqualTo(transport.streamInfo("feed").getStreamState().getLastSequence());
+        Await.until("50 replayed", () -> replayed.size() == 50);
+        assertThat(timestamps(replayed)).first().isEqualTo(SampleEvents.esTick(100).timestamp());
+        assertThat(timestamps(replayed)).isSorted().doesNotHaveDuplicates();
         assertThat(replayed).allSatisfy(e -> assertThat(e.origin()).isEqualTo(1));
 
         EventBus later = bus("later");
@@ -264,7 +294,8 @@ class NatsBridgeTest {
     @Test
     void aSlowLocalConsumerShowsAsLagNotMemory() throws Exception {
         EventBus feed = bus("feed");
-        Bridge out = bridge(feed, transport(), BridgeConfig.defaults().withOutbound(ALL));
+        // One frame per message, so that the lag, which counts messages, counts events here.
+        Bridge out = bridge(feed, transport(), BridgeConfig.defaults().withOutbound(ALL).withBatching(1, 1_024));
         for (int i = 0; i < 2_000; i++) {
             feed.publish(SampleEvents.esTick(i));
         }

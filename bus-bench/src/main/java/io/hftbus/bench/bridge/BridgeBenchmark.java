@@ -11,6 +11,7 @@ import io.hftbus.bridge.Bridge;
 import io.hftbus.bridge.BridgeConfig;
 import io.hftbus.bridge.OutboundOverflow;
 import io.hftbus.bridge.WireFrame;
+import io.hftbus.bridge.WireMessage;
 import io.hftbus.nats.NatsConfig;
 import io.hftbus.nats.NatsTransport;
 import io.nats.client.Connection;
@@ -42,8 +43,11 @@ import org.HdrHistogram.Histogram;
  *
  * <ul>
  *   <li><b>Throughput, one way:</b> ticks published into a bus and carried by its bridge until the
- *       stream acknowledged them all, beside {@code jnats} publishing the same frame bytes
- *       asynchronously with the same window of 1,024 unacknowledged publishes.</li>
+ *       stream acknowledged them all, with its default batching and with none (one frame per
+ *       message), beside {@code jnats} publishing the same frame bytes asynchronously with the same
+ *       window of 1,024 unacknowledged publishes: one frame per message, bare and with the bridge's
+ *       two headers, and the batches of {@value #BATCH} frames the bridge packs when frames wait,
+ *       with its headers.</li>
  *   <li><b>Latency:</b> at a fixed rate, from the scheduled publish time in bus A to the handler in
  *       bus B (bus, bridge, server, bridge, bus), beside {@code jnats} from the scheduled publish to
  *       a pull consumer's receipt (publish, server, consumer). Both ends run in this JVM, so one
@@ -57,6 +61,7 @@ import org.HdrHistogram.Histogram;
 public final class BridgeBenchmark {
 
     private static final int WINDOW = 1_024;
+    private static final int BATCH = BridgeConfig.DEFAULT_MAX_BATCH_FRAMES;
 
     private BridgeBenchmark() {
     }
@@ -71,15 +76,23 @@ public final class BridgeBenchmark {
                 url, events, rate, samples);
         for (int round = 1; round <= 2; round++) {      // the first round warms up the JIT; the second is reported
             String tag = run + round;
-            double raw = rawThroughput(url, "rawtp" + tag, events, false);
-            double rawWithIds = rawThroughput(url, "rawidtp" + tag, events, true);
-            double bridged = bridgeThroughput(url, "tp" + tag, events);
+            double raw = rawThroughput(url, "rawtp" + tag, events, false, 1);
+            double rawWithIds = rawThroughput(url, "rawidtp" + tag, events, true, 1);
+            double rawBatched = rawThroughput(url, "rawbtp" + tag, events, true, BATCH);
+            double unbatched = bridgeThroughput(url, "utp" + tag, events, 1);
+            double bridged = bridgeThroughput(url, "tp" + tag, events, BATCH);
             Histogram rawLatency = rawLatency(url, "rawlat" + tag, samples, rate);
             Histogram bridgedLatency = bridgeLatency(url, "lat" + tag, samples, rate);
             System.out.printf(Locale.ROOT, "round %d%n", round);
-            System.out.printf(Locale.ROOT, "  throughput: raw jnats %.0f events/s, raw jnats with the bridge's headers %.0f"
-                    + " events/s, bridge %.0f events/s (%.2fx raw, %.2fx with headers)%n",
-                    raw, rawWithIds, bridged, bridged / raw, bridged / rawWithIds);
+            System.out.printf(Locale.ROOT, "  throughput (events/s)                       rate  bridge's ratio%n");
+            System.out.printf(Locale.ROOT, "  raw jnats, a frame per message        %10.0f  %.2fx%n", raw, bridged / raw);
+            System.out.printf(Locale.ROOT, "  raw jnats, with the bridge's headers  %10.0f  %.2fx%n", rawWithIds,
+                    bridged / rawWithIds);
+            System.out.printf(Locale.ROOT, "  raw jnats, batches of %d, headers     %10.0f  %.2fx%n", BATCH, rawBatched,
+                    bridged / rawBatched);
+            System.out.printf(Locale.ROOT, "  bridge, batching off                  %10.0f  %.2fx of raw%n", unbatched,
+                    unbatched / raw);
+            System.out.printf(Locale.ROOT, "  bridge, batching on (the default)     %10.0f%n", bridged);
             System.out.println("  latency (us)       p50      p99    p99.9      max");
             print("raw jnats", rawLatency);
             print("bridge", bridgedLatency);
@@ -97,19 +110,24 @@ public final class BridgeBenchmark {
     }
 
     /**
-     * jnats alone: the frame bytes of a tick, published asynchronously, at most WINDOW
-     * unacknowledged; with {@code headers}, each with the message id and expected last id the
-     * bridge sends, so that the server does the same work per message.
+     * jnats alone: the frame bytes of a tick, {@code perMessage} frames to a message (packed as the
+     * bridge packs a batch), published asynchronously, at most WINDOW unacknowledged; with
+     * {@code headers}, each with the message id and expected last id the bridge sends, so that the
+     * server does the same work per message. The bytes are made before the clock starts.
      */
-    private static double rawThroughput(String url, String name, int events, boolean headers) throws Exception {
+    private static double rawThroughput(String url, String name, int events, boolean headers, int perMessage)
+            throws Exception {
         byte[] frame = WireFrame.encode(new Envelope<>(1, 1, Priority.HIGH, tick(1)), 1, 1);
+        byte[] message = perMessage == 1 ? frame
+                : WireMessage.pack(java.util.Collections.nCopies(perMessage, frame));
+        int messages = events / perMessage;
         Connection connection = Nats.connect(url);
         try {
             String subject = stream(connection, name);
             JetStream jetStream = connection.jetStream();
             ArrayDeque<CompletableFuture<PublishAck>> window = new ArrayDeque<>();
             long start = System.nanoTime();
-            for (int i = 0; i < events; i++) {
+            for (int i = 0; i < messages; i++) {
                 if (window.size() == WINDOW) {
                     window.removeFirst().get(10, TimeUnit.SECONDS);
                 }
@@ -118,28 +136,32 @@ public final class BridgeBenchmark {
                     if (i > 0) {
                         ids.put("Nats-Expected-Last-Msg-Id", "1-" + (i - 1));
                     }
-                    window.addLast(jetStream.publishAsync(subject, ids, frame));
+                    window.addLast(jetStream.publishAsync(subject, ids, message));
                 } else {
-                    window.addLast(jetStream.publishAsync(subject, frame));
+                    window.addLast(jetStream.publishAsync(subject, message));
                 }
             }
             while (!window.isEmpty()) {
                 window.removeFirst().get(10, TimeUnit.SECONDS);
             }
-            return events / ((System.nanoTime() - start) / 1e9);
+            return (long) messages * perMessage / ((System.nanoTime() - start) / 1e9);
         } finally {
             connection.close();
         }
     }
 
-    /** The bus and its bridge: ticks through an exclusive publisher until the stream acknowledged them all. */
-    private static double bridgeThroughput(String url, String bus, int events) throws Exception {
+    /**
+     * The bus and its bridge: ticks through an exclusive publisher until the stream acknowledged
+     * them all, packing up to {@code batch} waiting frames into one message.
+     */
+    private static double bridgeThroughput(String url, String bus, int events, int batch) throws Exception {
         try (NatsTransport nats = NatsTransport.connect(NatsConfig.localhost().withServers(url));
              EventBus source = EventBus.builder().name(bus).backpressure(BackpressurePolicy.BLOCK).build();
              Bridge bridge = Bridge.start(source, nats, BridgeConfig.defaults()
                      .withOutbound(EnumSet.of(EventType.MARKET_DATA))
                      .withOutboundBuffer(65_536, OutboundOverflow.BLOCK)
-                     .withAckWindow(WINDOW, Duration.ofSeconds(5)))) {
+                     .withAckWindow(WINDOW, Duration.ofSeconds(5))
+                     .withBatching(batch, BridgeConfig.DEFAULT_MAX_BATCH_BYTES))) {
             ExclusivePublisher publisher = source.exclusivePublisher("bench");
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
