@@ -6,6 +6,7 @@ import io.hftbus.api.EventBus;
 import io.hftbus.api.WaitStrategy;
 import io.hftbus.api.WorkerGroup;
 import io.hftbus.api.event.MarketDataEvent;
+import io.hftbus.bench.disruptor3.WorkerPoolStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A slow stage scaled out: a handler that does a fixed amount of work per event ({@link #workNanos},
  * spun on the clock), run on the dispatch thread, on a worker group, on a sharded subscription, and
- * the ways users write by hand: a bus handler that submits to a {@link ThreadPoolExecutor}, and one
- * that partitions by symbol into JCTools SPSC queues drained by threads of their own. One invocation
+ * the ways users write by hand: a bus handler that submits to a {@link ThreadPoolExecutor}, one that
+ * publishes into a Disruptor 3.4 {@code WorkerPool} ({@link WorkerPoolStage}), and one that partitions
+ * by symbol into JCTools SPSC queues drained by threads of their own. One invocation
  * publishes {@value #BATCH} ticks over {@value #SYMBOLS} symbols and returns when the stage has
  * handled all of them: the score is events per second end to end.
  *
@@ -53,7 +55,7 @@ public class ScaleOutBenchmark {
     static final int SYMBOLS = 8;
 
     /** Who runs the stage. */
-    @Param({"handler", "group-2", "thread-pool-2", "sharded-2", "jctools-partitioned-2",
+    @Param({"handler", "group-2", "thread-pool-2", "workerpool-2", "sharded-2", "jctools-partitioned-2",
             "group-4-oversubscribed"})
     public String contender;
 
@@ -66,6 +68,7 @@ public class ScaleOutBenchmark {
     private long target;
     private MarketDataEvent[] ticks;
     private ThreadPoolExecutor pool;
+    private WorkerPoolStage<Envelope<MarketDataEvent>> workerPool;
     private Partitioned partitioned;
 
     @Setup(Level.Trial)
@@ -94,6 +97,11 @@ public class ScaleOutBenchmark {
                 pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16_384),
                         new ThreadPoolExecutor.CallerRunsPolicy());
                 bus.subscribe(MarketDataEvent.class, e -> pool.execute(() -> stage(work)));
+                break;
+            case "workerpool-2":
+                // The same wait as the bus's YIELDING, and a ring the size of the bus's lanes.
+                workerPool = WorkerPoolStage.start("workerpool", 2, WaitStrategy.YIELDING, 16_384, e -> stage(work));
+                bus.subscribe(MarketDataEvent.class, workerPool::publish);
                 break;
             case "jctools-partitioned-2":
                 partitioned = new Partitioned(2, work);
@@ -135,6 +143,10 @@ public class ScaleOutBenchmark {
         if (pool != null) {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        if (workerPool != null) {
+            // After bus.close(), which has joined the dispatch thread that publishes into it.
+            workerPool.close();
         }
         if (partitioned != null) {
             partitioned.close();
