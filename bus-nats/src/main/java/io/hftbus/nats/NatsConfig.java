@@ -24,6 +24,8 @@ import javax.net.ssl.SSLContext;
  * (see {@link NatsTransport}).
  *
  * <p><b>Credentials</b> come from here only, never from a URL, and are never logged.
+ *
+ * <p><b>Threading.</b> Immutable: safe to share between threads.
  */
 public final class NatsConfig {
 
@@ -172,7 +174,11 @@ public final class NatsConfig {
                 startupRetry, reconnectWait, ackWait, maxAckPending);
     }
 
-    /** Connects over TLS with {@code context}; null connects in plain text. */
+    /**
+     * Connects over TLS with {@code context}, such as {@link NatsTls#trusting} makes; null connects
+     * in plain text. With a context every connection is TLS, whatever the URL's scheme ({@code tls://}
+     * says so to the reader), and the server's certificate must name the URL's host.
+     */
     public NatsConfig withTls(SSLContext context) {
         return new NatsConfig(servers, credentials, context, streamPrefix, subjectPrefix, limits, connectTimeout,
                 startupRetry, reconnectWait, ackWait, maxAckPending);
@@ -198,7 +204,7 @@ public final class NatsConfig {
     /**
      * Keeps trying to connect at start for up to {@code retryFor}, with backoff, before
      * {@link NatsTransport#connect} fails; zero fails at the first refusal. Refused credentials
-     * fail at once either way.
+     * and a TLS setup that cannot work (see {@link NatsTransport}) fail at once either way.
      */
     public NatsConfig withStartupRetry(Duration retryFor) {
         if (retryFor == null || retryFor.isNegative()) {

@@ -60,10 +60,18 @@ import org.slf4j.LoggerFactory;
  *       acknowledging each polled batch at once after the bridge handled it ({@code AckPolicy.ALL}).
  *       A restarted process resumes after the last batch it acknowledged.</li>
  *   <li><b>Connection.</b> At start, a clear {@link TransportException} when no server answers, or
- *       retries with backoff for {@link NatsConfig#startupRetry()}; refused credentials fail at once.
+ *       retries with backoff for {@link NatsConfig#startupRetry()}; refused credentials and a TLS
+ *       setup that cannot work fail at once, each with its own message (below).
  *       Once connected, the client reconnects without end; while disconnected, sends and polls fail
  *       at once (the client buffers nothing of its own), so the bridge's bounded buffer is the only
  *       one and counts what it drops.</li>
+ *   <li><b>TLS.</b> With {@link NatsConfig#withTls} (for example {@link NatsTls#trusting}), every
+ *       connection is TLS, whatever the URL's scheme, and the server's certificate must chain to a
+ *       trusted CA and name the URL's host (DNS or IP subject alternative name, as HTTPS checks it;
+ *       jnats alone does not check the name). {@link #connect} tells apart, each with a message
+ *       naming the servers and what to fix: a server that requires TLS reached in plain text, one
+ *       that offers none, a certificate no trusted CA signed, a certificate of another host, and a
+ *       server that requires a client certificate ({@code --tlsverify}) it was not shown.</li>
  * </ul>
  *
  * <p><b>Threading.</b> Safe from any thread; each channel is used by one bridge thread.
@@ -102,7 +110,9 @@ public final class NatsTransport implements BridgeTransport {
      * Connects to the first server of {@code config} that answers.
      *
      * @throws TransportException naming the servers and the cause when none answers (after
-     *                            {@link NatsConfig#startupRetry()}) or the credentials are refused
+     *                            {@link NatsConfig#startupRetry()}), the credentials are refused, or
+     *                            TLS cannot work: required by one side only, a certificate not
+     *                            trusted or of another host, a client certificate required
      */
     public static NatsTransport connect(NatsConfig config) {
         if (config == null) {
@@ -112,12 +122,15 @@ public final class NatsTransport implements BridgeTransport {
                 .collect(Collectors.joining(","));
         AtomicLong reconnects = new AtomicLong();
         AtomicBoolean closing = new AtomicBoolean();
-        Options options = options(config, reconnects, closing);
+        QuietErrorListener errors = new QuietErrorListener();
+        Options options = options(config, reconnects, closing, errors);
         long deadline = System.nanoTime() + config.startupRetry().toNanos();
         long backoff = TimeUnit.MILLISECONDS.toNanos(100);
         while (true) {
+            errors.startAttempt();
             try {
                 Connection connection = Nats.connect(options);
+                errors.endAttempt();
                 try {
                     NatsTransport transport = new NatsTransport(config, endpoint, connection, reconnects, closing);
                     LOG.info("Connected to NATS at {} ({})", endpoint, connection.getServerInfo().getVersion());
@@ -131,10 +144,15 @@ public final class NatsTransport implements BridgeTransport {
                 throw new TransportException("NATS at " + endpoint + " refused the credentials ("
                         + config.credentials() + "): " + e.getMessage(), e);
             } catch (IOException e) {
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new TransportException("cannot connect to NATS at " + endpoint
-                            + (config.startupRetry().isZero() ? "" : " within " + config.startupRetry())
-                            + ": " + e.getMessage() + " (is nats-server running there, with -js?)", e);
+                ConnectFailure failure = ConnectFailure.of(e, errors.endAttempt());
+                if (config.sslContext() != null && failure.mayBeARefusedClientCertificate()
+                        && config.servers().stream().anyMatch(
+                                url -> ServerInfoProbe.requiresClientCertificate(url, config.connectTimeout()))) {
+                    failure = failure.asClientCertificateRefused();
+                }
+                if (!failure.retryable() || System.nanoTime() - deadline >= 0) {
+                    throw failure.toException(endpoint, e,
+                            config.startupRetry().isZero() ? "" : " within " + config.startupRetry());
                 }
                 LOG.warn("NATS at {} does not answer ({}); retrying in {} ms", endpoint, e.getMessage(),
                         TimeUnit.NANOSECONDS.toMillis(backoff));
@@ -148,7 +166,7 @@ public final class NatsTransport implements BridgeTransport {
     }
 
     private static Options options(NatsConfig config, AtomicLong reconnects,
-                                   AtomicBoolean closing) {
+                                   AtomicBoolean closing, QuietErrorListener errors) {
         Options.Builder builder = new Options.Builder()
                 .servers(config.servers().toArray(new String[0]))
                 .connectionName("hftbus-bridge")
@@ -157,7 +175,7 @@ public final class NatsTransport implements BridgeTransport {
                 .maxReconnects(-1)
                 // Nothing buffered in the client while disconnected: the bridge's buffer is bounded and counted.
                 .reconnectBufferSize(0)
-                .errorListener(new QuietErrorListener())
+                .errorListener(errors)
                 .connectionListener(listener(reconnects, closing));
         NatsCredentials credentials = config.credentials();
         if (credentials.token() != null) {
@@ -166,17 +184,22 @@ public final class NatsTransport implements BridgeTransport {
             builder.userInfo(credentials.user().toCharArray(), credentials.password());
         }
         if (config.sslContext() != null) {
-            builder.sslContext(config.sslContext());
+            // jnats sets no endpoint identification on its TLS sockets: the host is checked here.
+            builder.sslContext(HostnameCheckingContext.of(config.sslContext()));
         }
         return builder.build();
     }
 
     private static ConnectionListener listener(AtomicLong reconnects, AtomicBoolean closing) {
+        // A failed attempt at start reports DISCONNECTED too: connect's exception tells of that one.
+        AtomicBoolean connected = new AtomicBoolean();
         return (connection, event) -> {
-            if (event == ConnectionListener.Events.RECONNECTED) {
+            if (event == ConnectionListener.Events.CONNECTED) {
+                connected.set(true);
+            } else if (event == ConnectionListener.Events.RECONNECTED) {
                 reconnects.incrementAndGet();
                 LOG.info("Reconnected to NATS");
-            } else if (event == ConnectionListener.Events.DISCONNECTED && !closing.get()) {
+            } else if (event == ConnectionListener.Events.DISCONNECTED && connected.get() && !closing.get()) {
                 LOG.warn("Disconnected from NATS; reconnecting");
             }
         };
@@ -353,8 +376,38 @@ public final class NatsTransport implements BridgeTransport {
         }
     }
 
-    /** jnats's errors, through SLF4J at debug: the bridge counts and reports what matters. */
+    /**
+     * jnats's errors, through SLF4J at debug: the bridge counts and reports what matters. While
+     * {@link #connect} tries, it also keeps the first exceptions reported, because jnats's own
+     * exception names no cause.
+     *
+     * <p><b>Threading.</b> jnats calls it on its callback thread; {@link #connect} starts and ends
+     * attempts on its own. A failed {@code Nats.connect} closes the connection, which waits for the
+     * callback thread to finish its queue (up to the connect timeout) before it throws, so the
+     * attempt's exceptions are in by then; one that comes later is missed, and the message falls
+     * back to the servers' names. The queue is concurrent, so no other ordering is needed.
+     */
     private static final class QuietErrorListener implements ErrorListener {
+
+        /** How many exceptions of one attempt are kept; jnats reports a handful at most. */
+        private static final int KEPT = 8;
+
+        private final java.util.Queue<Exception> attempt = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final AtomicBoolean recording = new AtomicBoolean();
+
+        void startAttempt() {
+            attempt.clear();
+            recording.set(true);
+        }
+
+        /** Stops keeping exceptions, and returns those of the attempt. */
+        java.util.List<Exception> endAttempt() {
+            recording.set(false);
+            java.util.List<Exception> seen = java.util.List.copyOf(attempt);
+            attempt.clear();
+            return seen;
+        }
+
         @Override
         public void errorOccurred(Connection conn, String error) {
             LOG.debug("NATS error: {}", error);
@@ -363,6 +416,9 @@ public final class NatsTransport implements BridgeTransport {
         @Override
         public void exceptionOccurred(Connection conn, Exception exp) {
             LOG.debug("NATS exception: {}", exp.toString());
+            if (recording.get() && attempt.size() < KEPT) {
+                attempt.add(exp);
+            }
         }
     }
 }

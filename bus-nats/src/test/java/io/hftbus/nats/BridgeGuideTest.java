@@ -67,4 +67,26 @@ class BridgeGuideTest {
             }
         }
     }
+
+    @Test
+    void theGuidesTlsConfigurationConnectsWithAUserAndPassword(@TempDir Path dir) throws Exception {
+        try (NatsServer server = NatsServer.startTls(dir, "--user", "trader", "--pass", "s3cret-pass")) {
+            String tlsUrl = server.tlsUrl();
+            Path truststore = NatsServer.tlsFile(dir, "truststore.p12");
+            char[] truststorePassword = "hftbus-test".toCharArray();
+            char[] password = "s3cret-pass".toCharArray();
+
+            // tag::tls[]
+            NatsConfig nats = NatsConfig.localhost()
+                    .withServers(tlsUrl)                                          // tls://nats.desk.example:4222
+                    .withTls(NatsTls.trusting(truststore, truststorePassword))    // PKCS12 or JKS: the server's CA
+                    .withCredentials(NatsCredentials.userPassword("trader", password));
+            try (NatsTransport transport = NatsTransport.connect(nats)) {
+                // end::tls[]
+                assertThat(transport.endpoint()).isEqualTo(tlsUrl);
+                assertThat(transport.streamInfo("strategy").getConfiguration().getName())
+                        .isEqualTo("HFTBUS-strategy");
+            }
+        }
+    }
 }

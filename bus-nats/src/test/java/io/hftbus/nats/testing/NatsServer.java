@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A real {@code nats-server -js} for the tests of the bridge and the examples: on a free port of
  * the loopback interface, its store in a directory of the test's, started and stopped by the test.
  * Never skipped: when the binary is missing, starting fails and says how to install it.
+ *
+ * <p>{@link #startTls} starts one that requires TLS, with the test certificates of the class
+ * path's {@code tls/} directory (see the README there), copied into the test's directory first by
+ * {@link #tlsFile}.
  */
 public final class NatsServer implements AutoCloseable {
 
@@ -45,6 +49,38 @@ public final class NatsServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a server with JetStream that requires TLS, storing in {@code dir}, with the test CA's
+     * certificate for {@code localhost} and {@code 127.0.0.1}; {@code extra} are more flags, such
+     * as {@code --tlsverify --tlscacert <ca.pem>} for mutual TLS. Clients connect to {@link #tlsUrl()}.
+     */
+    public static NatsServer startTls(Path dir, String... extra) throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(List.of("--tls",
+                "--tlscert", tlsFile(dir, "server-cert.pem").toString(),
+                "--tlskey", tlsFile(dir, "server-key.pem").toString()));
+        flags.addAll(List.of(extra));
+        return start(dir, flags.toArray(new String[0]));
+    }
+
+    /**
+     * Copies the test TLS file {@code name} (such as {@code ca.pem} or {@code truststore.p12}) out
+     * of the class path's {@code tls/} directory into {@code dir/tls/}, and returns where it is.
+     */
+    public static Path tlsFile(Path dir, String name) throws IOException {
+        Path target = dir.resolve("tls").resolve(name);
+        if (Files.exists(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        try (java.io.InputStream in = NatsServer.class.getResourceAsStream("/tls/" + name)) {
+            if (in == null) {
+                throw new IOException("no test TLS file tls/" + name + " on the class path");
+            }
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
     /** The server binary: {@code nats-server} on the PATH, or where Debian's package puts it. */
     public static Path binary() {
         List<Path> candidates = new ArrayList<>();
@@ -67,6 +103,11 @@ public final class NatsServer implements AutoCloseable {
     /** {@code nats://127.0.0.1:<port>}. */
     public String url() {
         return "nats://127.0.0.1:" + port;
+    }
+
+    /** {@code tls://127.0.0.1:<port>}, for a server started with {@link #startTls}. */
+    public String tlsUrl() {
+        return "tls://127.0.0.1:" + port;
     }
 
     public int port() {
@@ -118,8 +159,9 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /**
-     * Publishes raw messages to JetStream as any client could, bypassing the bridge: one per
-     * element of {@code bodies}, with the message id {@code ids[i]} if {@code ids} is not null.
+     * Publishes raw messages to JetStream as any client could, bypassing the bridge, on a server
+     * without TLS: one per element of {@code bodies}, with the message id {@code ids[i]} if
+     * {@code ids} is not null.
      */
     public void publishRaw(String subject, String[] ids, byte[]... bodies) throws Exception {
         io.nats.client.Connection connection = io.nats.client.Nats.connect(url());
