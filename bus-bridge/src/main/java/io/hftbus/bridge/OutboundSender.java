@@ -4,6 +4,7 @@ import io.hftbus.api.Envelope;
 import io.hftbus.api.event.EventType;
 import io.hftbus.codec.CodecException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -343,7 +344,10 @@ final class OutboundSender implements Runnable {
     /**
      * The next message from the buffer: the frame at its head, packed with those behind it while
      * they are of the same type and the batch stays within its bounds; null when the buffer is
-     * empty. Peeking and polling are the consumer's side of the queue, this thread's alone.
+     * empty. Peeking and polling are the consumer's side of the queue, this thread's alone. The
+     * relaxed forms may miss a frame whose producer has claimed its slot but not yet stored it
+     * (the element's store is the release the queue's consumer reads); missing it only ends this
+     * batch early, and the frame starts the next message.
      */
     private PendingFrame nextMessage() {
         PendingFrame first = queue.relaxedPoll();
@@ -366,7 +370,7 @@ final class OutboundSender implements Runnable {
             next = queue.relaxedPeek();
         }
         byte[] bytes = WireMessage.pack(batch, frames);
-        java.util.Arrays.fill(batch, 0, frames, null);
+        Arrays.fill(batch, 0, frames, null);
         return new PendingFrame(first.type, last.sequence, bytes, frames);
     }
 
