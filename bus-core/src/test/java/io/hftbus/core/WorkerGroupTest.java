@@ -108,6 +108,39 @@ class WorkerGroupTest {
     }
 
     @Test
+    void busyTimeIsCurrentWhileALongRunIsUnderWay() {
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (EventBus bus = lossless("group-busy").build()) {
+            // One worker that never finds its queue empty until the last call: one run of 150 calls.
+            WorkerGroup group = bus.subscribeGroup("busy", MarketDataEvent.class, 1, envelope -> {
+                long tick = envelope.event().timestamp();
+                if (tick == 0) {
+                    start.await();
+                } else if (tick == 100) {
+                    release.await();
+                }
+            });
+            for (int i = 0; i < 150; i++) {
+                bus.publish(SampleEvents.tick(i));
+            }
+            Await.until("the rest queued behind the first call", () -> group.backlog() == 149);
+            start.countDown();
+            long heldAt;
+            try {
+                Await.until("the worker to hold in call 101, the rest queued behind it", () -> group.received() == 100);
+                heldAt = group.workers().get(0).busyNanos();
+                assertThat(heldAt).as("the run's first calls are in the busy time before the run ends").isPositive();
+            } finally {
+                release.countDown();
+            }
+            Await.until("the run to end", () -> group.received() == 150);
+            assertThat(group.workers().get(0).busyNanos()).as("the run's end adds the rest, the held call too")
+                    .isGreaterThan(heldAt);
+        }
+    }
+
+    @Test
     void aHandlerThatThrowsIsCountedForItsWorkerAndTheGroupGoesOn() {
         CountingObserver observer = new CountingObserver();
         AtomicInteger ok = new AtomicInteger();

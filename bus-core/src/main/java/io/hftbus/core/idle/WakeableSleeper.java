@@ -72,6 +72,15 @@ public final class WakeableSleeper implements Sleeper {
     }
 
     /**
+     * Whether the consumer has announced a sleep and not yet woken from it: a volatile read.
+     *
+     * @return true from the consumer's announcement until it returns from its park
+     */
+    public boolean isSleeping() {
+        return sleeping;
+    }
+
+    /**
      * The producer's half: called after the producer's item is visible; costs one volatile read
      * while the consumer is awake.
      *

@@ -38,8 +38,18 @@ final class GroupSubscriber extends ParallelSubscriber {
     @Override
     void afterTake(GroupWorker worker, Queue<Envelope<?>> queue) {
         // More queued: make sure another worker is awake for it, so a slow call holds up only itself.
-        if (!queue.isEmpty()) {
-            wakeOne(workers, worker);
+        // The sleep flags are read first: they change only when a worker sleeps, so while every worker
+        // is awake this costs reads of lines that stay in this core's cache, not of the queue's
+        // indices, which the dispatch thread and the other workers write. Reading a flag before the
+        // queue is safe: a peer whose flag was still clear announces its sleep (a volatile write) and
+        // then looks at the queue itself, so it finds this backlog and does not park.
+        for (GroupWorker peer : workers) {
+            if (peer != worker && peer.sleeper.isSleeping()) {
+                if (!queue.isEmpty()) {
+                    wakeOne(workers, worker);
+                }
+                return;
+            }
         }
     }
 
