@@ -85,7 +85,8 @@ public final class CoreEventBus implements EventBus {
         this.close = new CloseProtocol(name, lanes, table, observers, groups, lanesOfEachDispatcher.length);
         this.threads = new Thread[lanesOfEachDispatcher.length];
         Function<WakeableSleeper, IdleStrategy> idleStrategy = idleStrategy(config.waitStrategy());
-        this.groupSetting = new ParallelSubscriber.GroupSetting(handlerFailures, observers, groups, idleStrategy);
+        this.groupSetting = new ParallelSubscriber.GroupSetting(handlerFailures, observers, groups, idleStrategy,
+                parks(config.waitStrategy()));
         for (int i = 0; i < threads.length; i++) {
             Dispatcher dispatcher = new Dispatcher(lanesOfEachDispatcher[i], table, observers, idleStrategy, close,
                     config.stampPublishTime(), PARK_SAFETY_NANOS);
@@ -122,6 +123,11 @@ public final class CoreEventBus implements EventBus {
             default:
                 throw new AssertionError(waitStrategy);
         }
+    }
+
+    /** Whether the idle strategy of {@code waitStrategy} can park its thread, which then needs waking. */
+    private static boolean parks(WaitStrategy waitStrategy) {
+        return waitStrategy == WaitStrategy.BACKOFF || waitStrategy == WaitStrategy.BLOCKING;
     }
 
     /**

@@ -43,6 +43,9 @@ final class GroupSubscriber extends ParallelSubscriber {
         // indices, which the dispatch thread and the other workers write. Reading a flag before the
         // queue is safe: a peer whose flag was still clear announces its sleep (a volatile write) and
         // then looks at the queue itself, so it finds this backlog and does not park.
+        if (!workersPark) {
+            return;
+        }
         for (GroupWorker peer : workers) {
             if (peer != worker && peer.sleeper.isSleeping()) {
                 if (!queue.isEmpty()) {

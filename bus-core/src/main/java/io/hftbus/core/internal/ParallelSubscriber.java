@@ -63,6 +63,8 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
     final ObserverChain sharedObservers;
     private final GroupRegistry registry;
     private final GroupOverflow overflow;
+    /** See {@link GroupSetting#workersPark()}. */
+    final boolean workersPark;
     private final int queueCapacity;
     final Queue<Envelope<?>>[] queues;
     final GroupWorker[] workers;
@@ -87,6 +89,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
         this.sharedObservers = setting.observers();
         this.registry = setting.registry();
         this.overflow = options.overflow();
+        this.workersPark = setting.workersPark();
         this.queues = queues;
         this.queueCapacity = capacityOf(options);
         this.enqueued = new PaddedCounter[Priority.count()];
@@ -169,8 +172,11 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
             PaddedCounter handed = enqueued[lane];
             // Single writer (the lane's dispatch thread): a plain read, a release store for the close.
             handed.setRelease(handed.getPlain() + 1);
-            // After the offer's CAS: the volatile read of the sleep flag (see the class comment).
-            wake(queue);
+            // After the offer's CAS: the volatile read of the sleep flag (see the class comment). Workers
+            // that never park (BUSY_SPIN, YIELDING) have no flag worth reading.
+            if (workersPark) {
+                wake(queue);
+            }
             observers.delivered(envelope, this, dispatchNanos);
         } else if (overflow == GroupOverflow.DROP) {
             dropped.incrementAndGet();
@@ -334,8 +340,13 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
         return stats;
     }
 
-    /** What a group takes from its bus besides its own arguments. */
+    /**
+     * What a group takes from its bus besides its own arguments.
+     *
+     * @param workersPark whether the idle strategy can park a worker ({@code BACKOFF}, {@code BLOCKING});
+     *                    if not, nobody ever needs waking and the wake-up reads are skipped
+     */
     record GroupSetting(HandlerFailures failures, ObserverChain observers, GroupRegistry registry,
-                        Function<WakeableSleeper, IdleStrategy> idleStrategy) {
+                        Function<WakeableSleeper, IdleStrategy> idleStrategy, boolean workersPark) {
     }
 }
