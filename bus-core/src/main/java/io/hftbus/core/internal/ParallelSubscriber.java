@@ -34,7 +34,8 @@ import java.util.function.IntUnaryOperator;
  * <p><b>The dispatch side</b> ({@link #deliver}) takes no lock and allocates nothing: route, one
  * offer (a CAS on the queue's producer index), one plain increment published by a release store of
  * what this lane has handed to the group, and the wake-up's volatile read of the worker's sleep
- * flag. A full queue is the {@link GroupOverflow}'s: wait for room, or drop and count.
+ * flag, skipped when the wait strategy never parks a worker. A full queue is the
+ * {@link GroupOverflow}'s: wait for room, or drop and count.
  *
  * <p><b>Waking a worker.</b> A worker that found its queue empty parks through its own
  * {@link WakeableSleeper}, whose last look is {@code !queue.isEmpty()} (volatile reads of both
