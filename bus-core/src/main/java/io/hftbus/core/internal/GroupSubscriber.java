@@ -5,24 +5,22 @@ import io.hftbus.api.EventHandler;
 import io.hftbus.api.GroupOptions;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
-import java.util.Queue;
 import java.util.Set;
-import org.jctools.queues.varhandle.MpmcVarHandleArrayQueue;
 
 /**
- * A worker group: one bounded MPMC queue, which the dispatch threads offer to and every worker
- * takes from, so each envelope goes to whichever worker is free first. See {@link ParallelSubscriber}.
+ * A worker group: one bounded queue ({@link GroupRing}), which the dispatch threads offer to and
+ * every worker takes from, so each envelope goes to whichever worker is free first. See
+ * {@link ParallelSubscriber}.
  */
 final class GroupSubscriber extends ParallelSubscriber {
 
     GroupSubscriber(CoreEventBus bus, String name, Set<EventType> types, long[] fromPositions,
                     EventHandler<Event> handler, GroupOptions options, int workers, GroupSetting setting) {
-        super(bus, name, types, fromPositions, handler, options, oneQueue(options), workers, worker -> 0, setting);
+        super(bus, name, types, fromPositions, handler, options, oneQueue(options, workers), workers, worker -> 0, setting);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
-    private static Queue<Envelope<?>>[] oneQueue(GroupOptions options) {
-        return new Queue[] {new MpmcVarHandleArrayQueue<Envelope<?>>(capacityOf(options))};
+    private static WorkQueue[] oneQueue(GroupOptions options, int workers) {
+        return new WorkQueue[] {new GroupRing(capacityOf(options), workers)};
     }
 
     @Override
@@ -36,7 +34,7 @@ final class GroupSubscriber extends ParallelSubscriber {
     }
 
     @Override
-    void afterTake(GroupWorker worker, Queue<Envelope<?>> queue) {
+    void afterTake(GroupWorker worker, WorkQueue queue) {
         // More queued: make sure another worker is awake for it, so a slow call holds up only itself.
         // The sleep flags are read first: they change only when a worker sleeps, so while every worker
         // is awake this costs reads of lines that stay in this core's cache, not of the queue's

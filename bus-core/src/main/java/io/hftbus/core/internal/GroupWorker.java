@@ -4,7 +4,6 @@ import io.hftbus.api.Envelope;
 import io.hftbus.api.event.Event;
 import io.hftbus.core.idle.IdleStrategy;
 import io.hftbus.core.idle.WakeableSleeper;
-import java.util.Queue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ final class GroupWorker implements Runnable {
 
     final ParallelSubscriber group;
     final int index;
-    final Queue<Envelope<?>> queue;
+    final WorkQueue queue;
     final WakeableSleeper sleeper;
     private final IdleStrategy idle;
     /** Set before the thread starts (Thread.start publishes it to the thread; the table's publication to dispatch threads). */
@@ -43,7 +42,7 @@ final class GroupWorker implements Runnable {
     private volatile long failures;
     private final RateLimitedLog loopFailureLog = new RateLimitedLog();
 
-    GroupWorker(ParallelSubscriber group, int index, Queue<Envelope<?>> queue, WakeableSleeper sleeper,
+    GroupWorker(ParallelSubscriber group, int index, WorkQueue queue, WakeableSleeper sleeper,
                 IdleStrategy idle) {
         this.group = group;
         this.index = index;
@@ -81,14 +80,18 @@ final class GroupWorker implements Runnable {
 
     private void loop(ObserverChain observers) {
         while (true) {
-            Envelope<?> envelope = queue.poll();
+            Envelope<?> envelope = queue.poll(index);
             if (envelope != null) {
                 idle.reset();
                 run(envelope, observers);
             } else if (group.stopping) {
-                // Told to stop (a volatile read, after the poll found the queue empty): what was queued
-                // before the stop has been handled.
-                return;
+                // Told to stop (a volatile read, after the poll found nothing ready). A ring's poll finds
+                // nothing while an offer is between its claim and its publish; the queue is not empty
+                // then, so the worker takes that envelope too before it ends: what was queued before the
+                // stop has been handled.
+                if (queue.isEmpty()) {
+                    return;
+                }
             } else {
                 idle.idle();
             }
@@ -109,7 +112,7 @@ final class GroupWorker implements Runnable {
         do {
             group.afterTake(this, queue);
             handle(envelope, observers);
-            envelope = queue.poll();
+            envelope = queue.poll(index);
             if (envelope == null || ++calls == BUSY_FLUSH_CALLS) {
                 long now = System.nanoTime();
                 busyNanos.setRelease(busyNanos.getPlain() + (now - stretchStart));

@@ -15,7 +15,6 @@ import io.hftbus.core.idle.WakeableSleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +66,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
     /** See {@link GroupSetting#workersPark()}. */
     final boolean workersPark;
     private final int queueCapacity;
-    final Queue<Envelope<?>>[] queues;
+    final WorkQueue[] queues;
     final GroupWorker[] workers;
     /** Per lane ordinal: envelopes that lane's dispatch thread handed to the queues. */
     private final PaddedCounter[] enqueued;
@@ -82,7 +81,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
      * @param queueOf gives the index in {@code queues} of the queue the worker of each index takes from
      */
     ParallelSubscriber(CoreEventBus bus, String name, Set<EventType> types, long[] fromPositions,
-                       EventHandler<Event> handler, GroupOptions options, Queue<Envelope<?>>[] queues,
+                       EventHandler<Event> handler, GroupOptions options, WorkQueue[] queues,
                        int workerCount, IntUnaryOperator queueOf, GroupSetting setting) {
         super(bus, name, types, fromPositions);
         this.handler = handler;
@@ -99,7 +98,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
         }
         this.workers = new GroupWorker[workerCount];
         for (int i = 0; i < workerCount; i++) {
-            Queue<Envelope<?>> queue = queues[queueOf.applyAsInt(i)];
+            WorkQueue queue = queues[queueOf.applyAsInt(i)];
             WakeableSleeper sleeper = new WakeableSleeper(() -> stopping || !queue.isEmpty(),
                     CoreEventBus.PARK_SAFETY_NANOS);
             IdleStrategy idle = setting.idleStrategy().apply(sleeper);
@@ -155,7 +154,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
     abstract void wake(int queue);
 
     /** Called by a worker that took an envelope from {@code queue}: a group wakes a peer if more wait. */
-    abstract void afterTake(GroupWorker worker, Queue<Envelope<?>> queue);
+    abstract void afterTake(GroupWorker worker, WorkQueue queue);
 
     @Override
     final void deliver(Envelope<?> envelope, int lane, long position, long dispatchNanos, ObserverChain observers) {
@@ -311,7 +310,7 @@ abstract class ParallelSubscriber extends Subscriber implements WorkerGroup {
     @Override
     public final int backlog() {
         long sum = 0;
-        for (Queue<Envelope<?>> queue : queues) {
+        for (WorkQueue queue : queues) {
             sum += queue.size();
         }
         return (int) Math.min(Integer.MAX_VALUE, sum);

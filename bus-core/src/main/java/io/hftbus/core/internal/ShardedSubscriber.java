@@ -6,11 +6,9 @@ import io.hftbus.api.GroupOptions;
 import io.hftbus.api.WorkerGroup;
 import io.hftbus.api.event.Event;
 import io.hftbus.api.event.EventType;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
 
 /**
  * A sharded subscription: one bounded queue and one worker per shard; the dispatch thread runs the
@@ -31,11 +29,10 @@ final class ShardedSubscriber extends ParallelSubscriber {
         this.keyFunction = keyFunction;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
-    private static Queue<Envelope<?>>[] queuePerShard(GroupOptions options, int shards) {
-        Queue<Envelope<?>>[] queues = new Queue[shards];
+    private static WorkQueue[] queuePerShard(GroupOptions options, int shards) {
+        WorkQueue[] queues = new WorkQueue[shards];
         for (int i = 0; i < shards; i++) {
-            queues[i] = new MpscVarHandleArrayQueue<>(capacityOf(options));
+            queues[i] = new ShardQueue(capacityOf(options));
         }
         return queues;
     }
@@ -76,7 +73,7 @@ final class ShardedSubscriber extends ParallelSubscriber {
     }
 
     @Override
-    void afterTake(GroupWorker worker, Queue<Envelope<?>> queue) {
+    void afterTake(GroupWorker worker, WorkQueue queue) {
         // One consumer per queue: nobody else to wake.
     }
 
