@@ -73,6 +73,21 @@ public final class WorkerPoolStage<T> implements AutoCloseable {
      */
     public static <T> WorkerPoolStage<T> start(String name, int workers, WaitStrategy waiting, int ringSize,
             Consumer<? super T> work) {
+        return start(name, workers, waiting, ringSize, Slots.EMPTIED, work);
+    }
+
+    /**
+     * As {@link #start(String, int, WaitStrategy, int, Consumer)}, choosing whether a worker empties
+     * the slot it took.
+     *
+     * @param slots {@link Slots#EMPTIED}, or {@link Slots#KEPT} to leave each item in its slot until
+     *              the ring reuses it
+     */
+    public static <T> WorkerPoolStage<T> start(String name, int workers, WaitStrategy waiting, int ringSize,
+            Slots slots, Consumer<? super T> work) {
+        if (slots == null) {
+            throw new IllegalArgumentException("slots must not be null");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank but was " + (name == null ? "null" : "'" + name + "'"));
         }
@@ -92,7 +107,7 @@ public final class WorkerPoolStage<T> implements AutoCloseable {
         CountDownLatch running = new CountDownLatch(workers);
         LongAdder failures = new LongAdder();
         WorkerPool<Slot<T>> pool = new WorkerPool<>(ring, ring.newBarrier(), new Counting<>(failures),
-                handlers(workers, new Handler<>(work, running)));
+                handlers(workers, new Handler<>(work, running, slots == Slots.EMPTIED)));
         // The pool was given the ring, so the ring must learn the workers' sequences itself: without
         // them as gating sequences the publisher would wrap over slots not yet handled.
         ring.addGatingSequences(pool.getWorkerSequences());
@@ -213,23 +228,41 @@ public final class WorkerPoolStage<T> implements AutoCloseable {
     }
 
     /** Empties a slot and runs the work on its item; counts each worker in as it starts. */
+    /** What a worker does with the slot it took. */
+    public enum Slots {
+        /**
+         * Empties it before the work runs: no handled item stays reachable from the ring. Neighbouring
+         * slots share cache lines, so two workers taking neighbouring slots write the same lines in turn.
+         */
+        EMPTIED,
+        /**
+         * Leaves the item there until the publisher reuses the slot: workers only read the ring, and up
+         * to {@code ringSize} handled items stay reachable from it, as in a bus worker group's ring.
+         */
+        KEPT
+    }
+
     private static final class Handler<T> implements WorkHandler<Slot<T>>, LifecycleAware {
 
         private final Consumer<? super T> work;
         private final CountDownLatch running;
+        private final boolean emptiesSlots;
 
-        Handler(Consumer<? super T> work, CountDownLatch running) {
+        Handler(Consumer<? super T> work, CountDownLatch running, boolean emptiesSlots) {
             this.work = work;
             this.running = running;
+            this.emptiesSlots = emptiesSlots;
         }
 
         @Override
         public void onEvent(Slot<T> slot) {
             T item = slot.item;
-            // Emptied before the work runs, so that a throwing work leaves no reference behind. The
-            // worker stores its sequence (release) after this, and the publisher reads it (volatile)
-            // before it reuses the slot, so this write cannot land on the next item.
-            slot.item = null;
+            if (emptiesSlots) {
+                // Emptied before the work runs, so that a throwing work leaves no reference behind. The
+                // worker stores its sequence (release) after this, and the publisher reads it (volatile)
+                // before it reuses the slot, so this write cannot land on the next item.
+                slot.item = null;
+            }
             work.accept(item);
         }
 

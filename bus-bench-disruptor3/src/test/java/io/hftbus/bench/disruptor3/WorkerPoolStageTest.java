@@ -65,6 +65,26 @@ class WorkerPoolStageTest {
         assertThat(stage.failures()).isZero();
     }
 
+    @Test
+    void workersThatKeepItemsInTheirSlotsHandleEachItemExactlyOnce() {
+        AtomicIntegerArray handled = new AtomicIntegerArray(ITEMS);
+        // A ring of 64 slots reused over 300 times: a kept item must not be handled again.
+        WorkerPoolStage<Integer> stage = WorkerPoolStage.start("kept", 2, WaitStrategy.YIELDING, 64,
+                WorkerPoolStage.Slots.KEPT, handled::incrementAndGet);
+        try {
+            for (int i = 0; i < ITEMS; i++) {
+                stage.publish(i);
+            }
+            Await.until("every item handled", () -> handledCount(handled) == ITEMS,
+                    () -> handledCount(handled) + " of " + ITEMS + " handled");
+        } finally {
+            stage.close();
+        }
+        for (int i = 0; i < ITEMS; i++) {
+            assertThat(handled.get(i)).as("times item %d was handled", i).isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(WaitStrategy.class)
     void closeHandlesEveryPublishedItemBeforeItReturns(WaitStrategy waiting) {
@@ -128,6 +148,8 @@ class WorkerPoolStageTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("waiting must not be null");
         assertThatThrownBy(() -> WorkerPoolStage.start("s", 2, WaitStrategy.YIELDING, 16, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("work must not be null");
+        assertThatThrownBy(() -> WorkerPoolStage.start("s", 2, WaitStrategy.YIELDING, 16, null, item -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("slots must not be null");
 
         WorkerPoolStage<Integer> stage = WorkerPoolStage.start("nulls", 1, WaitStrategy.YIELDING, 16, item -> { });
         try {

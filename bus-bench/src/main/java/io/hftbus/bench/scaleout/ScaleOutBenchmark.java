@@ -58,8 +58,8 @@ public class ScaleOutBenchmark {
     static final long WAIT_PARK_NANOS = 20_000L;
 
     /** Who runs the stage. */
-    @Param({"handler", "group-2", "thread-pool-2", "workerpool-2", "sharded-2", "jctools-partitioned-2",
-            "group-4-oversubscribed"})
+    @Param({"handler", "group-2", "thread-pool-2", "workerpool-2", "workerpool-2-kept", "sharded-2",
+            "jctools-partitioned-2", "group-4-oversubscribed"})
     public String contender;
 
     /** Work per event, in nanoseconds. */
@@ -104,6 +104,12 @@ public class ScaleOutBenchmark {
             case "workerpool-2":
                 // The same wait as the bus's YIELDING, and a ring the size of the bus's lanes.
                 workerPool = WorkerPoolStage.start("workerpool", 2, WaitStrategy.YIELDING, 16_384, e -> stage(work));
+                bus.subscribe(MarketDataEvent.class, workerPool::publish);
+                break;
+            case "workerpool-2-kept":
+                // As workerpool-2, with workers that leave each envelope in its slot, as the group's ring does.
+                workerPool = WorkerPoolStage.start("workerpool", 2, WaitStrategy.YIELDING, 16_384,
+                        WorkerPoolStage.Slots.KEPT, e -> stage(work));
                 bus.subscribe(MarketDataEvent.class, workerPool::publish);
                 break;
             case "jctools-partitioned-2":
