@@ -222,12 +222,14 @@ public final class WorkerPoolStage<T> implements AutoCloseable {
         return handlers;
     }
 
-    /** A ring slot: the publisher fills it, the one worker that claims its sequence empties it. */
+    /**
+     * A ring slot: the publisher fills it; the one worker that claims its sequence takes the item, and
+     * empties the slot unless items are kept.
+     */
     private static final class Slot<T> {
         T item;
     }
 
-    /** Empties a slot and runs the work on its item; counts each worker in as it starts. */
     /** What a worker does with the slot it took. */
     public enum Slots {
         /**
@@ -242,6 +244,10 @@ public final class WorkerPoolStage<T> implements AutoCloseable {
         KEPT
     }
 
+    /**
+     * Runs the work on a slot's item, emptying the slot first unless items are kept; counts each worker
+     * in as it starts.
+     */
     private static final class Handler<T> implements WorkHandler<Slot<T>>, LifecycleAware {
 
         private final Consumer<? super T> work;
