@@ -46,15 +46,7 @@ class WorkerPoolStageTest {
             }
             handled.incrementAndGet(item);
         });
-        try {
-            for (int i = 0; i < ITEMS; i++) {
-                stage.publish(i);
-            }
-            Await.until("every item handled", () -> handledCount(handled) == ITEMS,
-                    () -> handledCount(handled) + " of " + ITEMS + " handled");
-        } finally {
-            stage.close();
-        }
+        publishEveryItemAndClose(stage, handled);
 
         assertThat(firstWorkerTimedOut.sum()).as("the first worker's wait for the second").isZero();
         assertThat(workers).as("the threads that did the work")
@@ -71,15 +63,7 @@ class WorkerPoolStageTest {
         // A ring of 64 slots reused over 300 times: a kept item must not be handled again.
         WorkerPoolStage<Integer> stage = WorkerPoolStage.start("kept", 2, WaitStrategy.YIELDING, 64,
                 WorkerPoolStage.Slots.KEPT, handled::incrementAndGet);
-        try {
-            for (int i = 0; i < ITEMS; i++) {
-                stage.publish(i);
-            }
-            Await.until("every item handled", () -> handledCount(handled) == ITEMS,
-                    () -> handledCount(handled) + " of " + ITEMS + " handled");
-        } finally {
-            stage.close();
-        }
+        publishEveryItemAndClose(stage, handled);
         for (int i = 0; i < ITEMS; i++) {
             assertThat(handled.get(i)).as("times item %d was handled", i).isEqualTo(1);
         }
@@ -155,6 +139,19 @@ class WorkerPoolStageTest {
         try {
             assertThatThrownBy(() -> stage.publish(null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("nulls: item must not be null");
+        } finally {
+            stage.close();
+        }
+    }
+
+    /** Publishes items 0 to {@code ITEMS - 1}, waits until each was handled, and closes the stage. */
+    private static void publishEveryItemAndClose(WorkerPoolStage<Integer> stage, AtomicIntegerArray handled) {
+        try {
+            for (int i = 0; i < ITEMS; i++) {
+                stage.publish(i);
+            }
+            Await.until("every item handled", () -> handledCount(handled) == ITEMS,
+                    () -> handledCount(handled) + " of " + ITEMS + " handled");
         } finally {
             stage.close();
         }
